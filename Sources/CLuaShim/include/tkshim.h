@@ -1,0 +1,66 @@
+#ifndef TKSHIM_H
+#define TKSHIM_H
+
+#include <stddef.h>
+#include <lua.h>
+#include <lualib.h>
+#include <lauxlib.h>
+
+/* Limits and bookkeeping of one lua_State. Owned by Swift, passed to Lua as the allocator's ud. */
+typedef struct tk_budget {
+    size_t bytes_used;
+    size_t bytes_limit;            /* 0: no limit */
+    int swift_depth;               /* > 0 while Swift code runs on this state: allocations never fail then */
+    int memory_exceeded;           /* the limit was passed while Swift ran; raised when control returns to Lua */
+    long long instructions_left;   /* < 0: no limit */
+    double deadline;               /* CLOCK_MONOTONIC seconds; 0: none */
+    volatile int interrupt;        /* may be set from another thread */
+    int stop_reason;               /* TK_STOP_* of the last limit that fired */
+} tk_budget;
+
+enum { TK_STOP_NONE = 0, TK_STOP_MEMORY = 1, TK_STOP_INSTRUCTIONS = 2, TK_STOP_TIME = 3, TK_STOP_INTERRUPT = 4 };
+
+/* A Swift callback returns the number of results it pushed, or one of these. */
+enum { TK_RAISE_WITH_WHERE = -1, TK_RAISE_AS_IS = -2 };
+
+/* Called by the trampoline with the box (the Swift closure's userdata block) of the running closure. */
+typedef int (*tk_dispatch_fn)(lua_State *L, void *box);
+/* Called by a box's __gc with the box block. */
+typedef void (*tk_release_fn)(void *box);
+
+void tk_set_callbacks(tk_dispatch_fn dispatch, tk_release_fn release);
+
+lua_State *tk_newstate(tk_budget *budget);
+/* Opens base (without dofile/loadfile, load forced to text), string, table, math, utf8, coroutine.
+   Runs protected; returns a lua status code. */
+int tk_open_safe_libs(lua_State *L);
+
+/* Pushes a new full userdata holding `size` bytes whose __gc calls the release callback.
+   Its metatable is the one registered under `tname` (created on first use with __gc and __name). */
+void *tk_newbox(lua_State *L, size_t size, const char *tname);
+/* Pushes the metatable of box userdata named `tname`, creating it (with __gc, locked) on first use. */
+void tk_boxmetatable(lua_State *L, const char *tname);
+/* The pointer-sized block Lua keeps free for the host in every thread of a state. */
+void **tk_extraspace(lua_State *L);
+/* Pops a box userdata and pushes a C closure that dispatches to it. */
+void tk_pushswiftclosure(lua_State *L);
+
+/* Protected call with a traceback message handler; keeps the budget's swift_depth right. */
+int tk_pcall(lua_State *L, int nargs, int nresults);
+/* Loads text chunks only (never bytecode). */
+int tk_loadtext(lua_State *L, const char *buff, size_t size, const char *chunkname);
+
+void tk_arm_limits(lua_State *L);
+double tk_monotonic_seconds(void);
+
+/* Function-like macros of the Lua API, which Swift cannot import. */
+int tk_registryindex(void);
+int tk_upvalueindex(int i);
+void tk_pop(lua_State *L, int n);
+void tk_gc_collect(lua_State *L);
+void tk_newtable(lua_State *L);
+void tk_insert(lua_State *L, int idx);
+void tk_remove(lua_State *L, int idx);
+void tk_replace(lua_State *L, int idx);
+
+#endif

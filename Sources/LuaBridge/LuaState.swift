@@ -1,0 +1,216 @@
+import CLua
+import CLuaShim
+
+/// One Lua 5.4 state with only the safe standard libraries, optional resource limits, and Swift
+/// functions and objects callable from it. A state belongs to one thread at a time: it is not
+/// `Sendable`, so Swift's checker keeps it where it was made.
+public final class LuaState {
+    private(set) var mainThread: OpaquePointer?
+    let budget: UnsafeMutablePointer<tk_budget>
+    var classNames: [ObjectIdentifier: String] = [:]
+    var methodTables: [String: [String: LuaValue]] = [:]
+
+    public init(limits: LuaLimits = .unlimited) throws {
+        LuaState.installCallbacks
+        budget = .allocate(capacity: 1)
+        budget.initialize(to: tk_budget())
+        budget.pointee.swift_depth = 1
+        budget.pointee.bytes_limit = limits.memoryBytes.map { size_t(max(0, $0)) } ?? 0
+        budget.pointee.instructions_left = limits.instructions.map { Int64($0) } ?? -1
+        budget.pointee.deadline = limits.seconds.map { tk_monotonic_seconds() + $0 } ?? 0
+        guard let L = tk_newstate(budget) else {
+            budget.deallocate()
+            throw LuaError(kind: .memory, message: "cannot create a Lua state: out of memory")
+        }
+        mainThread = L
+        tk_extraspace(L).pointee = Unmanaged.passUnretained(self).toOpaque()
+        let status = tk_open_safe_libs(L)
+        if status != LUA_OK {
+            throw popError(L, status: status)
+        }
+        tk_arm_limits(L)
+    }
+
+    deinit {
+        if let L = mainThread {
+            mainThread = nil
+            lua_close(L)
+        }
+        budget.deallocate()
+    }
+
+    var L: OpaquePointer { mainThread! }
+
+    /// Bytes currently allocated by the state.
+    public var memoryUsed: Int { Int(budget.pointee.bytes_used) }
+
+    /// Asks a running script to stop at its next instruction-count check. Safe from a signal handler
+    /// or another thread only in the sense that it writes one int; Lua polls it.
+    public func interrupt() { budget.pointee.interrupt = 1 }
+
+    // MARK: Running code
+
+    /// Compiles and runs a chunk of Lua text (bytecode is refused) and returns its results.
+    /// `chunkName` is how errors name it: pass `@people.lua` for a file, `=name` for anything else.
+    @discardableResult
+    public func run(_ code: [UInt8], chunkName: String) throws -> [LuaValue] {
+        let L = self.L
+        let base = lua_gettop(L)
+        let status = code.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) {
+                tk_loadtext(L, $0, buf.count, chunkName)
+            }
+        }
+        if status != LUA_OK { throw popError(L, status: status) }
+        return try callTop(L, base: base, nargs: 0)
+    }
+
+    @discardableResult
+    public func run(_ code: String, chunkName: String = "=chunk") throws -> [LuaValue] {
+        var bytes = Array(code.utf8)
+        if bytes.isEmpty { bytes = [0x20] }
+        return try run(bytes, chunkName: chunkName)
+    }
+
+    /// Calls a Lua function held by a reference, in protected mode.
+    @discardableResult
+    public func call(_ function: LuaReference, _ args: [LuaValue] = []) throws -> [LuaValue] {
+        try call(function, args, on: L)
+    }
+
+    @discardableResult
+    func call(_ function: LuaReference, _ args: [LuaValue], on L: OpaquePointer) throws -> [LuaValue] {
+        guard function.state === self else {
+            throw LuaError(kind: .conversion, message: "a Lua value was used with a state it does not belong to")
+        }
+        let base = lua_gettop(L)
+        lua_rawgeti(L, tk_registryindex(), lua_Integer(function.ref))
+        for arg in args { try push(arg, on: L) }
+        return try callTop(L, base: base, nargs: Int32(args.count))
+    }
+
+    /// Calls a global function by name.
+    @discardableResult
+    public func call(global name: String, _ args: [LuaValue] = []) throws -> [LuaValue] {
+        guard case .reference(let fn) = global(name) else {
+            throw LuaError(kind: .runtime, message: "no global function '\(name)'")
+        }
+        return try call(fn, args)
+    }
+
+    private func callTop(_ L: OpaquePointer, base: Int32, nargs: Int32) throws -> [LuaValue] {
+        let status = tk_pcall(L, nargs, LUA_MULTRET)
+        if status != LUA_OK { throw popError(L, status: status) }
+        defer { lua_settop(L, base) }
+        let top = lua_gettop(L)
+        guard top > base else { return [] }
+        return try (base + 1...top).map { try value(at: $0, on: L) }
+    }
+
+    func popError(_ L: OpaquePointer, status: Int32) -> LuaError {
+        var text = "(no message)"
+        if let cstr = lua_tolstring(L, -1, nil) { text = String(cString: cstr) }
+        lua_settop(L, -2)
+        var message = text
+        var traceback = ""
+        let marker = Array("\nstack traceback:".utf8)
+        let bytes = Array(text.utf8)
+        if bytes.count >= marker.count,
+            let at = (0...(bytes.count - marker.count)).first(where: { bytes[$0..<($0 + marker.count)].elementsEqual(marker) })
+        {
+            message = String(decoding: bytes[..<at], as: UTF8.self)
+            traceback = String(decoding: bytes[(at + 1)...], as: UTF8.self)
+        }
+        let kind: LuaError.Kind
+        switch (status, budget.pointee.stop_reason) {
+        case (LUA_ERRSYNTAX, _): kind = .syntax
+        case (LUA_ERRMEM, _), (_, Int32(TK_STOP_MEMORY)): kind = .memory
+        case (_, Int32(TK_STOP_INSTRUCTIONS)): kind = .instructionLimit
+        case (_, Int32(TK_STOP_TIME)): kind = .timeLimit
+        case (_, Int32(TK_STOP_INTERRUPT)): kind = .interrupted
+        default: kind = .runtime
+        }
+        if status == LUA_ERRMEM && !message.contains("memory limit") {
+            message = "not enough memory (the script passed its memory limit; raise it with --max-memory)"
+        }
+        // Instruction, time and interrupt stops stay set: a script that catches them cannot go on.
+        if kind == .memory { budget.pointee.stop_reason = Int32(TK_STOP_NONE) }
+        return LuaError(kind: kind, message: message, traceback: traceback)
+    }
+
+    // MARK: Globals
+
+    /// Sets a global without running any metamethod a script may have put on `_G`.
+    public func setGlobal(_ name: String, _ value: LuaValue) throws {
+        let L = self.L
+        lua_rawgeti(L, tk_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+        lua_pushstring(L, name)
+        try push(value, on: L)
+        lua_rawset(L, -3)
+        tk_pop(L, 1)
+    }
+
+    public func global(_ name: String) -> LuaValue {
+        let L = self.L
+        lua_rawgeti(L, tk_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+        lua_pushstring(L, name)
+        lua_rawget(L, -2)
+        defer { tk_pop(L, 2) }
+        return (try? value(at: -1, on: L)) ?? .nil
+    }
+
+    /// Runs a full garbage collection cycle (finalizers of collected userdata run).
+    public func collectGarbage() {
+        budget.pointee.swift_depth = 0
+        tk_gc_collect(L)
+        budget.pointee.swift_depth = 1
+    }
+
+    // MARK: Callback plumbing
+
+    static let installCallbacks: Void = {
+        tk_set_callbacks(dispatchSwiftFunction, releaseBox)
+    }()
+
+    static func state(of L: OpaquePointer) -> LuaState {
+        Unmanaged<LuaState>.fromOpaque(tk_extraspace(L).pointee!).takeUnretainedValue()
+    }
+}
+
+/// The box of a Swift object in Lua: a userdata block holding one retained pointer.
+func boxedObject(_ box: UnsafeMutableRawPointer?) -> AnyObject? {
+    guard let box, let raw = box.load(as: UnsafeRawPointer?.self) else { return nil }
+    return Unmanaged<AnyObject>.fromOpaque(raw).takeUnretainedValue()
+}
+
+private func releaseBox(_ box: UnsafeMutableRawPointer?) {
+    guard let box, let raw = box.load(as: UnsafeRawPointer?.self) else { return }
+    box.storeBytes(of: nil, as: UnsafeRawPointer?.self)
+    Unmanaged<AnyObject>.fromOpaque(raw).release()
+}
+
+private func dispatchSwiftFunction(_ L: OpaquePointer?, _ box: UnsafeMutableRawPointer?) -> Int32 {
+    guard let L else { return Int32(TK_RAISE_WITH_WHERE) }
+    let state = LuaState.state(of: L)
+    guard let function = boxedObject(box) as? LuaFunction else {
+        lua_pushstring(L, "toolkit: a Swift function was called after it was released")
+        return Int32(TK_RAISE_WITH_WHERE)
+    }
+    let call = LuaCall(state: state, L: L, function: function.name, count: Int(lua_gettop(L)))
+    do {
+        let results = try function.body(call)
+        guard lua_checkstack(L, Int32(results.count) + 4) != 0 else {
+            lua_pushstring(L, "too many results from '\(function.name)'")
+            return Int32(TK_RAISE_WITH_WHERE)
+        }
+        for value in results { try state.push(value, on: L) }
+        return Int32(results.count)
+    } catch let error as LuaError {
+        // Already located where it happened (a Lua function called back from Swift).
+        lua_pushstring(L, error.message)
+        return Int32(TK_RAISE_AS_IS)
+    } catch {
+        lua_pushstring(L, String(describing: error))
+        return Int32(TK_RAISE_WITH_WHERE)
+    }
+}

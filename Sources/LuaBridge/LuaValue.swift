@@ -1,0 +1,140 @@
+/// Bytes of a Lua string. Lua strings are byte arrays: embedded NULs and invalid UTF-8 are kept as they are.
+public struct LuaString: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public var bytes: [UInt8]
+
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ string: String) { self.bytes = Array(string.utf8) }
+    public init(stringLiteral value: String) { self.init(value) }
+
+    /// The text, with invalid UTF-8 replaced by U+FFFD.
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    public var description: String { string }
+}
+
+/// A Lua table converted to Swift: its sequence part (keys 1...n) and every other pair.
+public struct LuaTable: Equatable, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    public var array: [LuaValue]
+    /// Pairs outside the sequence, sorted by key (strings, then numbers, then others) for determinism.
+    public var fields: [(key: LuaValue, value: LuaValue)]
+
+    public init(array: [LuaValue] = [], fields: [(key: LuaValue, value: LuaValue)] = []) {
+        self.array = array
+        self.fields = fields
+    }
+    public init(arrayLiteral elements: LuaValue...) { self.init(array: elements) }
+    public init(dictionaryLiteral elements: (String, LuaValue)...) {
+        self.init(fields: elements.map { (key: LuaValue.string(LuaString($0.0)), value: $0.1) })
+    }
+
+    public subscript(key: String) -> LuaValue {
+        get { fields.first { $0.key == .string(LuaString(key)) }?.value ?? .nil }
+        set {
+            let k = LuaValue.string(LuaString(key))
+            if let i = fields.firstIndex(where: { $0.key == k }) {
+                if newValue == .nil { fields.remove(at: i) } else { fields[i].value = newValue }
+            } else if newValue != .nil {
+                fields.append((key: k, value: newValue))
+            }
+        }
+    }
+
+    public var isEmpty: Bool { array.isEmpty && fields.isEmpty }
+
+    public static func == (a: LuaTable, b: LuaTable) -> Bool {
+        a.array == b.array && a.fields.count == b.fields.count
+            && zip(a.fields, b.fields).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+}
+
+/// A Lua value on the Swift side. Tables are copied deeply; functions and foreign values are references
+/// that keep the Lua value alive while Swift holds them.
+public enum LuaValue: Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral, ExpressibleByArrayLiteral
+{
+    case `nil`
+    case boolean(Bool)
+    /// Lua 5.4 integers stay integers; floats stay floats (`3` and `3.0` differ).
+    case integer(Int64)
+    case number(Double)
+    case string(LuaString)
+    case table(LuaTable)
+    /// A Swift function to push into Lua.
+    case function(LuaFunction)
+    /// A Swift object pushed as userdata (with its registered `LuaClass`, if any).
+    case object(AnyObject)
+    /// A Lua function, coroutine or foreign userdata held in the registry.
+    case reference(LuaReference)
+
+    public init(stringLiteral value: String) { self = .string(LuaString(value)) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
+    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(booleanLiteral value: Bool) { self = .boolean(value) }
+    public init(nilLiteral: ()) { self = .nil }
+    public init(arrayLiteral elements: LuaValue...) { self = .table(LuaTable(array: elements)) }
+
+    public init(_ string: String) { self = .string(LuaString(string)) }
+    public init(_ string: String?) { self = string.map { .string(LuaString($0)) } ?? .nil }
+    public init(_ int: Int) { self = .integer(Int64(int)) }
+    public init(_ double: Double) { self = .number(double) }
+    public init(_ strings: [String]) { self = .table(LuaTable(array: strings.map { LuaValue($0) })) }
+
+    public var isNil: Bool { if case .nil = self { return true } else { return false } }
+
+    /// The text of a string value (lossy for invalid UTF-8); numbers are not converted.
+    public var stringValue: String? { if case .string(let s) = self { return s.string } else { return nil } }
+    public var intValue: Int64? {
+        switch self {
+        case .integer(let i): return i
+        case .number(let d) where d.rounded() == d && abs(d) < 9.2e18: return Int64(d)
+        default: return nil
+        }
+    }
+    public var doubleValue: Double? {
+        switch self {
+        case .integer(let i): return Double(i)
+        case .number(let d): return d
+        default: return nil
+        }
+    }
+    public var tableValue: LuaTable? { if case .table(let t) = self { return t } else { return nil } }
+
+    public var typeName: String {
+        switch self {
+        case .nil: return "nil"
+        case .boolean: return "boolean"
+        case .integer, .number: return "number"
+        case .string: return "string"
+        case .table: return "table"
+        case .function: return "function"
+        case .object: return "userdata"
+        case .reference(let r): return r.typeName
+        }
+    }
+
+    public static func == (a: LuaValue, b: LuaValue) -> Bool {
+        switch (a, b) {
+        case (.nil, .nil): return true
+        case (.boolean(let x), .boolean(let y)): return x == y
+        case (.integer(let x), .integer(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.table(let x), .table(let y)): return x == y
+        case (.function(let x), .function(let y)): return x === y
+        case (.object(let x), .object(let y)): return x === y
+        case (.reference(let x), .reference(let y)): return x === y
+        default: return false
+        }
+    }
+}
+
+/// A Swift function callable from Lua. It receives its arguments and returns its results; a thrown
+/// error becomes a Lua error raised at the caller's line, after this Swift frame has returned.
+public final class LuaFunction {
+    public let name: String
+    let body: (LuaCall) throws -> [LuaValue]
+
+    public init(_ name: String, _ body: @escaping (LuaCall) throws -> [LuaValue]) {
+        self.name = name
+        self.body = body
+    }
+}

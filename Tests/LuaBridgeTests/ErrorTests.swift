@@ -1,0 +1,98 @@
+import XCTest
+@testable import LuaBridge
+
+final class ErrorTests: XCTestCase {
+    func testSyntaxErrorNamesChunkAndLine() throws {
+        let lua = try LuaState()
+        XCTAssertThrowsError(try lua.run("local x = 1\nlocal y = = 2\n", chunkName: "@people.lua")) { error in
+            let e = error as! LuaError
+            XCTAssertEqual(e.kind, .syntax)
+            XCTAssertTrue(e.message.hasPrefix("people.lua:2:"), e.message)
+            XCTAssertEqual(e.location?.line, 2)
+        }
+    }
+
+    func testRuntimeErrorNamesChunkLineAndHasTraceback() throws {
+        let lua = try LuaState()
+        let code = "local function f(a)\n  return a.name\nend\nlocal r = f(nil)\nreturn r\n"
+        XCTAssertThrowsError(try lua.run(code, chunkName: "@people.lua")) { error in
+            let e = error as! LuaError
+            XCTAssertEqual(e.kind, .runtime)
+            XCTAssertTrue(e.message.hasPrefix("people.lua:2: attempt to index a nil value"), e.message)
+            XCTAssertTrue(e.traceback.hasPrefix("stack traceback:"), e.traceback)
+            XCTAssertTrue(e.traceback.contains("people.lua:4"), e.traceback)
+        }
+    }
+
+    func testErrorThrownInSwiftCallbackIsRaisedAtTheCallersLine() throws {
+        let lua = try LuaState()
+        try lua.setGlobal("fail", .function(LuaFunction("fail") { call in
+            throw LuaScriptError("no such article: \(try call.string(1))")
+        }))
+        XCTAssertThrowsError(try lua.run("local x = 1\n\nfail('a7')\n", chunkName: "@report.lua")) { error in
+            XCTAssertEqual((error as! LuaError).message, "report.lua:3: no such article: a7")
+        }
+        // pcall sees an ordinary Lua error and the script goes on. Called by pcall itself (a C
+        // function) there is no Lua line to name, exactly as with Lua's own C functions.
+        XCTAssertEqual(try lua.run("local ok, e = pcall(fail, 'b') return ok, e", chunkName: "=t"), [false, "no such article: b"])
+        XCTAssertEqual(try lua.run("local ok, e = pcall(function() fail('c') end) return ok, e", chunkName: "=t"), [false, "t:1: no such article: c"])
+    }
+
+    func testArgumentErrorsReadLikeLuas() throws {
+        let lua = try LuaState()
+        try lua.setGlobal("upper", .function(LuaFunction("upper") { call in [LuaValue(try call.string(1).uppercased())] }))
+        XCTAssertEqual(try lua.run("return upper('abc')"), ["ABC"])
+        XCTAssertThrowsError(try lua.run("return upper(nil)", chunkName: "@s.lua")) { error in
+            XCTAssertEqual((error as! LuaError).message, "s.lua:1: bad argument #1 to 'upper' (string expected, got nil)")
+        }
+    }
+
+    func testLuaErrorInsideLuaCalledFromSwiftKeepsItsOrigin() throws {
+        let lua = try LuaState()
+        try lua.setGlobal("apply", .function(LuaFunction("apply") { call in
+            try call.call(try call.function(1), [try call.value(2)])
+        }))
+        let code = "local function bad(x)\n  error('bad value ' .. x)\nend\nreturn apply(bad, 5)\n"
+        XCTAssertThrowsError(try lua.run(code, chunkName: "@nested.lua")) { error in
+            XCTAssertEqual((error as! LuaError).message, "nested.lua:2: bad value 5")
+        }
+    }
+
+    func testErrorObjectsThatAreNotStrings() throws {
+        let lua = try LuaState()
+        XCTAssertThrowsError(try lua.run("error({code = 7})")) { error in
+            XCTAssertEqual((error as! LuaError).message, "(error object is a table value)")
+        }
+        XCTAssertThrowsError(try lua.run("error(setmetatable({}, {__tostring = function() return 'custom' end}))")) { error in
+            XCTAssertEqual((error as! LuaError).message, "custom")
+        }
+    }
+
+    /// The rule that matters most: a failing Swift callback must not leak (a longjmp across the Swift
+    /// frame would skip its releases). 100,000 failures under pcall must leave memory flat.
+    func testHundredThousandFailingCallbacksKeepMemoryFlat() throws {
+        let lua = try LuaState()
+        final class Payload { let bytes = [UInt8](repeating: 7, count: 4096) }
+        try lua.setGlobal("fail", .function(LuaFunction("fail") { call in
+            let payload = Payload() // must be released even though the call fails
+            throw LuaScriptError("failure \(payload.bytes.count) \(try call.integer(1))")
+        }))
+        let loop = "local n = 0 for i = 1, COUNT do local ok = pcall(fail, i) if not ok then n = n + 1 end end collectgarbage() return n"
+        XCTAssertEqual(try lua.run(loop.replacingOccurrences(of: "COUNT", with: "1000")), [1000])
+        lua.collectGarbage()
+        let luaBefore = lua.memoryUsed
+        let rssBefore = residentBytes()
+        XCTAssertEqual(try lua.run(loop.replacingOccurrences(of: "COUNT", with: "100000")), [100_000])
+        lua.collectGarbage()
+        let rssAfter = residentBytes()
+        XCTAssertLessThan(abs(lua.memoryUsed - luaBefore), 64 * 1024, "Lua heap grew")
+        // 100,000 leaked payloads would be 400 MB.
+        XCTAssertLessThan(rssAfter - rssBefore, 40 * 1024 * 1024, "process memory grew")
+    }
+
+    private func residentBytes() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = statm.split(separator: " ")
+        return (fields.count > 1 ? Int(fields[1]) ?? 0 : 0) * 4096
+    }
+}
