@@ -1,0 +1,57 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything the project needs on a
+# fresh Debian machine is installed from here.
+SHELL := /bin/bash
+PREFIX ?= /usr/local
+SWIFT ?= swift
+RELEASE_BIN := .build/release/toolkit
+ASAN_BUILD := .build-asan
+
+# Root installs directly; others go through sudo when there is one.
+APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
+
+.PHONY: all deps build run test test-scripts sanitize install uninstall bench clean
+
+all: build
+
+deps:
+	@if ! command -v pkg-config >/dev/null || ! pkg-config --exists lua5.4; then \
+		echo "make: installing liblua5.4-dev (Lua 5.4 headers and library) with apt-get"; \
+		$(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq liblua5.4-dev pkg-config >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+run: build
+	$(RELEASE_BIN) run scripts/overview.lua
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory test-scripts
+
+# Every example script runs on seeds/ with the debug binary the tests just built.
+test-scripts:
+	@set -e; for script in scripts/*.lua; do \
+		echo "== $$script"; \
+		.build/debug/toolkit run "$$script" seeds/ --out .build/script-out >/dev/null; \
+	done
+	@if [ -f tools/kbgen/validate.py ]; then python3 tools/kbgen/validate.py Plugins/world/kb; fi
+
+# The bridge tests under AddressSanitizer: a longjmp across a Swift frame or a leak of a released
+# box shows up here.
+sanitize: deps
+	$(SWIFT) test --scratch-path $(ASAN_BUILD) --sanitize=address --filter LuaBridgeTests
+
+install: build
+	install -d $(PREFIX)/lib/toolkit $(PREFIX)/bin
+	install -m 755 $(RELEASE_BIN) $(PREFIX)/lib/toolkit/toolkit
+	cp -R .build/release/*.resources $(PREFIX)/lib/toolkit/
+	ln -sf ../lib/toolkit/toolkit $(PREFIX)/bin/toolkit
+	@echo "installed $(PREFIX)/bin/toolkit"
+
+uninstall:
+	rm -rf $(PREFIX)/lib/toolkit $(PREFIX)/bin/toolkit
+
+clean:
+	rm -rf .build $(ASAN_BUILD) out

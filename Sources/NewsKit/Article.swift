@@ -1,0 +1,38 @@
+/// One news article as analysts see it: what the text says, typed and cleaned. Fields follow
+/// DESIGN.md's data model; those a reader cannot find stay nil or empty.
+public struct Article: Sendable {
+    public var id: String
+    /// The file (or `file:line` of a JSON Lines record) it was read from.
+    public var path: String
+    public var lang: String
+    public var title: String?
+    public var lede: String?
+    /// ISO 8601 date or partial date (`2024-06-19`, `2024-06`, `--09-15`).
+    public var date: String?
+    /// day, month, year or day-month.
+    public var datePrecision: String?
+    public var source: String?
+    public var url: String?
+    public var byline: String?
+    public var agencies: [String] = []
+    public var paragraphs: [String] = []
+    public var headings: [String] = []
+    public var related: [String] = []
+    public var captions: [String] = []
+    public var credits: [String] = []
+    /// Lede and body paragraphs, separated by blank lines: what entity offsets refer to.
+    public var text: String
+    /// The input text as read.
+    public var raw: String
+    /// Fields of the input record that are not article fields (JSON Lines), as strings.
+    public var meta: [String: String] = [:]
+    public var warnings: [String] = []
+
+    public init(id: String, path: String, lang: String, text: String, raw: String) {
+        self.id = id
+        self.path = path
+        self.lang = lang
+        self.text = text
+        self.raw = raw
+    }
+}

@@ -1,0 +1,48 @@
+import LuaBridge
+import NewsKit
+
+/// An article as Lua sees it: read-only userdata whose fields are converted on first access.
+final class ArticleObject {
+    let article: Article
+    private var cache: [String: LuaValue] = [:]
+
+    init(_ article: Article) { self.article = article }
+
+    func cached(_ key: String, _ make: () -> LuaValue) -> LuaValue {
+        if let value = cache[key] { return value }
+        let value = make()
+        cache[key] = value
+        return value
+    }
+
+    static var luaClass: LuaClass<ArticleObject> {
+        var cls = LuaClass<ArticleObject>("Article")
+        cls.field("id") { LuaValue($0.article.id) }
+        cls.field("path") { LuaValue($0.article.path) }
+        cls.field("lang") { LuaValue($0.article.lang) }
+        cls.field("title") { LuaValue($0.article.title) }
+        cls.field("lede") { LuaValue($0.article.lede) }
+        cls.field("date") { LuaValue($0.article.date) }
+        cls.field("date_precision") { LuaValue($0.article.datePrecision) }
+        cls.field("source") { LuaValue($0.article.source) }
+        cls.field("url") { LuaValue($0.article.url) }
+        cls.field("byline") { LuaValue($0.article.byline) }
+        cls.field("agencies") { o in o.cached("agencies") { LuaValue(o.article.agencies) } }
+        cls.field("text") { LuaValue($0.article.text) }
+        cls.field("paragraphs") { o in o.cached("paragraphs") { LuaValue(o.article.paragraphs) } }
+        cls.field("headings") { o in o.cached("headings") { LuaValue(o.article.headings) } }
+        cls.field("related") { o in o.cached("related") { LuaValue(o.article.related) } }
+        cls.field("captions") { o in o.cached("captions") { LuaValue(o.article.captions) } }
+        cls.field("credits") { o in o.cached("credits") { LuaValue(o.article.credits) } }
+        cls.field("raw") { LuaValue($0.article.raw) }
+        cls.field("meta") { o in
+            o.cached("meta") {
+                var table = LuaTable(array: [])
+                for (key, value) in o.article.meta.sorted(by: { $0.key < $1.key }) { table[key] = LuaValue(value) }
+                return .table(table)
+            }
+        }
+        cls.description { "Article \($0.article.id) (\($0.article.path))" }
+        return cls
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Where a run's text goes. The CLI passes the process's stdout and stderr; an embedding program
+/// or a test passes its own sinks.
+public struct Console: Sendable {
+    public var out: @Sendable (String) -> Void
+    public var err: @Sendable (String) -> Void
+
+    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+        self.out = out
+        self.err = err
+    }
+
+    /// The process's standard output (buffered, flushed by `flush()`) and standard error.
+    public static let standard = Console(out: { standardOutput.write($0) }, err: { line in
+        standardOutput.flush() // keep stdout and stderr in the order they were written
+        FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
+    })
+
+    static let standardOutput = StandardOutputBuffer()
+
+    public static func flushStandardOutput() { standardOutput.flush() }
+}
+
+/// Collects standard output and writes it in large blocks: `print` in a loop over 100,000 articles
+/// must not make 100,000 system calls.
+final class StandardOutputBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(1 << 16)
+    }
+
+    func write(_ text: String) {
+        lock.lock()
+        bytes += text.utf8
+        let full = bytes.count >= 1 << 16
+        lock.unlock()
+        if full { flush() }
+    }
+
+    func flush() {
+        lock.lock()
+        defer { lock.unlock() }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Foundation.write(1, $0.baseAddress, $0.count) }
+            if written <= 0 { break }
+            offset += written
+        }
+        bytes.removeAll(keepingCapacity: true)
+    }
+}

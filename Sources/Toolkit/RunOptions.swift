@@ -1,0 +1,43 @@
+import Foundation
+import LuaBridge
+
+/// Resource limits of a script (memory, instructions, wall clock), from LuaBridge.
+public typealias ScriptLimits = LuaLimits
+
+/// Everything a script run needs; the CLI fills it from its arguments, an embedding program directly.
+public struct RunOptions: Sendable {
+    /// Path of the Lua script, as the user named it (errors quote it like that).
+    public var script: String
+    /// Files, folders or `-`; empty means the bundled sample corpus.
+    public var corpus: [String]
+    public var outputFolder: URL
+    /// `--set key=value` pairs, visible to the script as `toolkit.args`.
+    public var settings: [String: String]
+    public var limits: LuaLimits
+
+    /// Limits for untrusted scripts: generous for real corpora, finite against runaway loops.
+    public static let defaultLimits = LuaLimits(
+        memoryBytes: 2 << 30, instructions: 200_000_000_000, seconds: 3600)
+
+    public init(script: String, corpus: [String] = [], outputFolder: URL = URL(fileURLWithPath: "out"),
+                settings: [String: String] = [:], limits: LuaLimits = RunOptions.defaultLimits)
+    {
+        self.script = script
+        self.corpus = corpus
+        self.outputFolder = outputFolder
+        self.settings = settings
+        self.limits = limits
+    }
+
+    /// Parses `key=value`; the key must be a name a script can write as `toolkit.args.key`.
+    public static func parseSetting(_ text: String) throws -> (String, String) {
+        guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+            throw ToolkitError.usage("--set \(text): expected key=value, like --set top=20")
+        }
+        let key = String(text[..<eq])
+        guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }) else {
+            throw ToolkitError.usage("--set \(text): the key may hold letters, digits, '_', '-' and '.' only")
+        }
+        return (key, String(text[text.index(after: eq)...]))
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import LuaBridge
+import NewsKit
+import SampleCorpus
+
+/// What a finished run reports.
+public struct RunSummary: Sendable {
+    public var articles: Int
+    public var outputs: [URL]
+    public var warnings: Int
+}
+
+/// Runs one analyst script over a corpus: resolves the inputs, makes a sandboxed Lua state with the
+/// `toolkit` API, streams articles to it and writes its outputs into the output folder.
+public final class ScriptRunner {
+    public let options: RunOptions
+    let console: Console
+
+    public init(options: RunOptions, console: Console = .standard) {
+        self.options = options
+        self.console = console
+    }
+
+    public func run() throws -> RunSummary {
+        let code: Data
+        do {
+            code = try Data(contentsOf: URL(fileURLWithPath: options.script))
+        } catch {
+            throw ToolkitError.usage("\(options.script): cannot read the script (\(error.localizedDescription)); give the path of a .lua file")
+        }
+        let corpus = try resolveCorpus()
+        let warnings = WarningCounter(console: console)
+        let stream = ArticleStream(corpus: corpus, warn: { warnings.report($0) })
+        defer { stream.stop() }
+
+        let lua: LuaState
+        do {
+            lua = try LuaState(limits: options.limits)
+        } catch {
+            throw ToolkitError.script(message: "cannot start Lua: \(error)", traceback: "")
+        }
+        let api = ToolkitAPI(state: lua, options: options, console: console, stream: stream)
+        try api.install()
+        do {
+            try lua.run(Array(code), chunkName: "@" + options.script)
+        } catch let error as LuaError {
+            throw ToolkitError.script(message: error.message, traceback: error.traceback)
+        }
+        if api.articlesRequested && stream.count == 0 && !stream.unreadable.isEmpty {
+            throw ToolkitError.noReadableInput("no article could be read: \(stream.unreadable.joined(separator: "; "))")
+        }
+        return RunSummary(articles: stream.count, outputs: api.outputs, warnings: warnings.count)
+    }
+
+    private func resolveCorpus() throws -> Corpus {
+        if !options.corpus.isEmpty { return try Corpus.resolve(options.corpus) }
+        guard let sample = SampleCorpus.directory else {
+            throw ToolkitError.noReadableInput("no corpus given and the bundled sample corpus is missing; name files or folders to read")
+        }
+        let corpus = Corpus(inputs: Corpus.files(under: sample, shownAs: "seeds"))
+        console.err("toolkit: no corpus given; reading the \(corpus.inputs.count) bundled sample articles")
+        return corpus
+    }
+}
+
+/// Counts and prints warnings (bad lines, undecodable bytes) as they come, from any thread.
+final class WarningCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    private let console: Console
+
+    init(console: Console) { self.console = console }
+
+    func report(_ message: String) {
+        lock.lock()
+        n += 1
+        lock.unlock()
+        console.err("toolkit: warning: \(message)")
+    }
+
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return n
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import LuaBridge
+import NewsKit
+
+/// The `toolkit` table a script sees, bound to one run. See docs/lua-api.md for the contract.
+final class ToolkitAPI {
+    let state: LuaState
+    let options: RunOptions
+    let console: Console
+    let stream: ArticleStream
+    let output: OutputFolder
+    private(set) var outputs: [URL] = []
+    private(set) var articlesRequested = false
+
+    init(state: LuaState, options: RunOptions, console: Console, stream: ArticleStream) {
+        self.state = state
+        self.options = options
+        self.console = console
+        self.stream = stream
+        self.output = OutputFolder(url: options.outputFolder)
+    }
+
+    func install() throws {
+        try state.register(ArticleObject.luaClass)
+        var toolkit = LuaTable(array: [])
+        toolkit["version"] = LuaValue(ToolkitVersion.current)
+        toolkit["articles"] = .function(LuaFunction("articles") { [unowned self] _ in [articlesIterator()] })
+        toolkit["args"] = .table(settingsTable())
+        toolkit["log"] = .table(logTable())
+        toolkit["write"] = .table(writeTable())
+        toolkit["text"] = .table(TextModule.table())
+        try state.setGlobal("toolkit", .table(toolkit))
+        let console = self.console
+        try state.setGlobal("print", .function(LuaFunction("print") { call in
+            var line = ""
+            for i in 0..<call.count {
+                if i > 0 { line += "\t" }
+                line += try call.describe(i + 1)
+            }
+            console.out(line + "\n")
+            return []
+        }))
+    }
+
+    private func articlesIterator() -> LuaValue {
+        articlesRequested = true
+        let stream = self.stream
+        return .function(LuaFunction("articles iterator") { _ in
+            guard let article = stream.next() else { return [.nil] }
+            return [.object(ArticleObject(article))]
+        })
+    }
+
+    private func settingsTable() -> LuaTable {
+        var table = LuaTable(array: [])
+        for (key, value) in options.settings.sorted(by: { $0.key < $1.key }) { table[key] = LuaValue(value) }
+        return table
+    }
+
+    private func logTable() -> LuaTable {
+        let console = self.console
+        func level(_ name: String) -> LuaValue {
+            .function(LuaFunction(name) { call in
+                var parts: [String] = []
+                for i in 0..<call.count { parts.append(try call.describe(i + 1)) }
+                console.err("\(name): \(parts.joined(separator: " "))")
+                return []
+            })
+        }
+        return ["info": level("info"), "warn": level("warn"), "error": level("error")]
+    }
+
+    private func writeTable() -> LuaTable {
+        ["csv": .function(LuaFunction("csv") { [unowned self] call in
+            let name = try call.string(1)
+            let rows = try call.table(2)
+            let options = try call.optionalTable(3)
+            var columns: [String]?
+            if let spec = options?["columns"], !spec.isNil {
+                guard case .table(let list) = spec, list.array.allSatisfy({ $0.stringValue != nil }) else {
+                    throw LuaScriptError("toolkit.write.csv: columns must be a list of strings")
+                }
+                columns = list.array.compactMap(\.stringValue)
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try CSVEncoder.encode(rows: rows, columns: columns)
+            } catch let problem as CSVEncoder.Problem {
+                throw LuaScriptError("toolkit.write.csv(\"\(name)\"): \(problem.description)")
+            }
+            let url = try output.write(Data(bytes), to: name)
+            outputs.append(url)
+            return [LuaValue(url.path)]
+        })]
+    }
+}
+
+public enum ToolkitVersion {
+    public static let current = "0.1.0"
+}

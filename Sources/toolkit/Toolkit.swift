@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import Toolkit
+
+@main
+struct ToolkitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "toolkit",
+        abstract: "Turn raw scraped news articles into structured articles and entities, and analyse them with Lua scripts.",
+        discussion: """
+            Examples:
+              toolkit run scripts/overview.lua                 # the bundled sample articles
+              toolkit run scripts/overview.lua corpus/ --out results
+              toolkit run report.lua news.jsonl --set top=20
+
+            Exit codes: 0 success, 1 script error, 2 usage error, 3 no readable input.
+            """,
+        version: ToolkitVersion.current,
+        subcommands: [Run.self]
+    )
+
+    /// ArgumentParser exits 64 on usage errors; this tool promises 2, and 0 for --help.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Console.flushStandardOutput()
+        } catch let error as ToolkitError {
+            Console.flushStandardOutput()
+            Console.standard.err("toolkit: \(error.description)")
+            if case .script(_, let traceback) = error, !traceback.isEmpty,
+                ProcessInfo.processInfo.environment["TOOLKIT_TRACEBACK"] != "0"
+            {
+                Console.standard.err(traceback)
+            }
+            Foundation.exit(error.exitCode)
+        } catch {
+            Console.flushStandardOutput()
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            Console.standard.err(fullMessage(for: error))
+            Foundation.exit(code == .failure || code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a Lua script over a corpus.",
+        discussion: """
+            CORPUS is any mix of files, folders (searched recursively for *.txt and *.jsonl) and - for
+            standard input. Without CORPUS the script reads the bundled sample articles.
+
+            Examples:
+              toolkit run scripts/overview.lua
+              toolkit run scripts/overview.lua seeds/ --out /tmp/results
+              toolkit run people.lua ../shared/corpus --set top=20 --max-memory 512
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The Lua script to run.", valueName: "script"))
+    var script: String
+
+    @Argument(help: ArgumentHelp("Files, folders or - to read (default: the bundled sample articles).", valueName: "corpus"))
+    var corpus: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Folder the script's outputs are written into (created if missing). Example: --out results", valueName: "dir"))
+    var out: String = "out"
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("A value for the script, read as toolkit.args.KEY; repeatable. Example: --set top=20", valueName: "key=value"))
+    var settings: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Memory the script may use, in MiB (0: no limit). Example: --max-memory 512", valueName: "MiB"))
+    var maxMemory: Int = 2048
+
+    @Option(name: .long, help: ArgumentHelp("Lua instructions the script may run (0: no limit). Example: --max-instructions 1000000000", valueName: "count"))
+    var maxInstructions: Int = 200_000_000_000
+
+    @Option(name: .long, help: ArgumentHelp("Seconds the script may run (0: no limit). Example: --timeout 60", valueName: "seconds"))
+    var timeout: Double = 3600
+
+    func validate() throws {
+        guard maxMemory >= 0, maxInstructions >= 0, timeout >= 0 else {
+            throw ValidationError("limits cannot be negative (0 means no limit)")
+        }
+    }
+
+    func run() throws {
+        var values: [String: String] = [:]
+        for setting in settings {
+            let (key, value) = try RunOptions.parseSetting(setting)
+            values[key] = value
+        }
+        let limits = ScriptLimits(
+            memoryBytes: maxMemory == 0 ? nil : maxMemory << 20,
+            instructions: maxInstructions == 0 ? nil : maxInstructions,
+            seconds: timeout == 0 ? nil : timeout)
+        let options = RunOptions(
+            script: script, corpus: corpus, outputFolder: URL(fileURLWithPath: out),
+            settings: values, limits: limits)
+        _ = try ScriptRunner(options: options).run()
+    }
+}

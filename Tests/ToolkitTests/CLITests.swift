@@ -1,0 +1,167 @@
+import Foundation
+import XCTest
+
+/// The `toolkit` binary end to end, on the repository's seeds/ folder.
+final class CLITests: XCTestCase {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    var binary: URL {
+        // The test bundle sits in the build folder beside the executable.
+        let beside = Bundle.main.bundleURL.appendingPathComponent("toolkit")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return Bundle(for: CLITests.self).bundleURL.deletingLastPathComponent().appendingPathComponent("toolkit")
+    }
+
+    func toolkit(_ arguments: [String], stdin: String? = nil, in folder: URL? = nil) throws -> Outcome {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder ?? CLITests.repo
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                       stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("toolkit-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    func write(_ text: String, to url: URL) throws {
+        try Data(text.utf8).write(to: url)
+    }
+
+    func testOverviewOnSeedsSucceedsAndWritesCSV() throws {
+        let out = try temporaryFolder()
+        let result = try toolkit(["run", "scripts/overview.lua", "seeds/", "--out", out.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 5, result.stdout)
+        let csv = try String(contentsOf: out.appendingPathComponent("overview.csv"), encoding: .utf8)
+        XCTAssertTrue(csv.hasPrefix("file,lang,title,paragraphs\r\n"), csv)
+        XCTAssertEqual(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, 6)
+        XCTAssertTrue(csv.contains("seeds/001_"), csv)
+    }
+
+    func testNoCorpusReadsTheBundledSamplesAndSaysSo() throws {
+        let out = try temporaryFolder()
+        // Run from another folder: the samples must come from the bundle, not from ./seeds.
+        let script = CLITests.repo.appendingPathComponent("scripts/overview.lua").path
+        let result = try toolkit(["run", script, "--out", out.path], in: out)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout.split(separator: "\n").count, 5)
+        XCTAssertTrue(result.stderr.contains("no corpus given; reading the 5 bundled sample articles"), result.stderr)
+    }
+
+    func testScriptErrorExitsOneWithFileAndLine() throws {
+        let folder = try temporaryFolder()
+        let script = folder.appendingPathComponent("people.lua")
+        try write("local n = 0\nfor article in toolkit.articles() do\n  n = n + article.missing_field_here\nend\n", to: script)
+        let result = try toolkit(["run", script.path, "seeds/", "--out", folder.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("people.lua:3: Article has no field 'missing_field_here'"), result.stderr)
+
+        try write("local x = = 1\n", to: script)
+        let syntax = try toolkit(["run", script.path, "seeds/", "--out", folder.path])
+        XCTAssertEqual(syntax.status, 1)
+        XCTAssertTrue(syntax.stderr.contains("people.lua:1:"), syntax.stderr)
+    }
+
+    func testFailingScriptLeavesNoHalfWrittenFile() throws {
+        let folder = try temporaryFolder()
+        let script = folder.appendingPathComponent("bad.lua")
+        try write("toolkit.write.csv('ok.csv', {{1, 2}})\ntoolkit.write.csv('bad.csv', {{1}, {{}}})\n", to: script)
+        let result = try toolkit(["run", script.path, "seeds/", "--out", folder.appendingPathComponent("out").path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("bad.lua:2: toolkit.write.csv(\"bad.csv\"): row 2 has a table cell"), result.stderr)
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)
+        XCTAssertEqual(written, ["ok.csv"], "only the complete file, no temporary or partial file")
+    }
+
+    func testWritesStayInsideTheOutputFolder() throws {
+        let folder = try temporaryFolder()
+        let script = folder.appendingPathComponent("escape.lua")
+        try write("toolkit.write.csv('../escaped.csv', {{1}})\n", to: script)
+        let result = try toolkit(["run", script.path, "seeds/", "--out", folder.appendingPathComponent("out").path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("is not a valid output name"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("escaped.csv").path))
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        XCTAssertEqual(try toolkit(["run"]).status, 2)
+        XCTAssertEqual(try toolkit(["frobnicate"]).status, 2)
+        XCTAssertEqual(try toolkit(["run", "scripts/overview.lua", "--set", "novalue"]).status, 2)
+        let missing = try toolkit(["run", "no/such/script.lua", "seeds/"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("no/such/script.lua: cannot read the script"), missing.stderr)
+        XCTAssertEqual(try toolkit(["run", "scripts/overview.lua", "--max-memory", "-1"]).status, 2)
+    }
+
+    func testHelpExitsZeroAndExplainsOptions() throws {
+        let help = try toolkit(["run", "--help"])
+        XCTAssertEqual(help.status, 0)
+        for option in ["--out", "--set", "--max-memory", "--max-instructions", "--timeout", "Example"] {
+            XCTAssertTrue(help.stdout.contains(option), "run --help lacks \(option)")
+        }
+        XCTAssertEqual(try toolkit(["--help"]).status, 0)
+    }
+
+    func testNoReadableInputExitsThree() throws {
+        let empty = try temporaryFolder()
+        let missing = try toolkit(["run", "scripts/overview.lua", "no/such/folder"])
+        XCTAssertEqual(missing.status, 3)
+        XCTAssertTrue(missing.stderr.contains("no/such/folder: no such file or folder"), missing.stderr)
+        XCTAssertEqual(try toolkit(["run", "scripts/overview.lua", empty.path]).status, 3)
+    }
+
+    func testArgsAndStdinAndJSONLines() throws {
+        let folder = try temporaryFolder()
+        let script = folder.appendingPathComponent("args.lua")
+        try write("for a in toolkit.articles() do print(toolkit.args.tag, a.id, a.title, a.meta.category) end\n", to: script)
+        let jsonl = "{\"id\": \"x1\", \"title\": \"First\", \"text\": \"Body one.\", \"category\": \"politics\"}\nnot json\n{\"id\": \"x2\", \"text\": \"Second title\\nBody two.\"}\n"
+        let result = try toolkit(["run", script.path, "-", "--set", "tag=T", "--out", folder.path], stdin: jsonl)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "T\tx1\tFirst\tpolitics\nT\tx2\tSecond title\tnil\n")
+        XCTAssertTrue(result.stderr.contains("-:2: not valid JSON; line skipped"), result.stderr)
+    }
+
+    func testInvalidUTF8IsReadWithAWarning() throws {
+        let folder = try temporaryFolder()
+        try Data([0x54, 0x69, 0x74, 0x6C, 0x65, 0x0A, 0x62, 0x61, 0xFF, 0x64, 0x0A]).write(to: folder.appendingPathComponent("bad.txt"))
+        let script = folder.appendingPathComponent("s.lua")
+        try write("for a in toolkit.articles() do print(a.title, a.paragraphs[1]) end\n", to: script)
+        let result = try toolkit(["run", script.path, folder.appendingPathComponent("bad.txt").path, "--out", folder.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "Title\tba\u{FFFD}d\n")
+        XCTAssertTrue(result.stderr.contains("not valid UTF-8"), result.stderr)
+    }
+
+    func testEveryBundledScriptRunsOnSeeds() throws {
+        let scripts = try FileManager.default.contentsOfDirectory(atPath: CLITests.repo.appendingPathComponent("scripts").path)
+            .filter { $0.hasSuffix(".lua") }
+        XCTAssertFalse(scripts.isEmpty)
+        for script in scripts {
+            let out = try temporaryFolder()
+            let result = try toolkit(["run", "scripts/" + script, "seeds/", "--out", out.path])
+            XCTAssertEqual(result.status, 0, "\(script): \(result.stderr)")
+        }
+    }
+}
