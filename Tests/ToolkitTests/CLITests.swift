@@ -2,52 +2,7 @@ import Foundation
 import XCTest
 
 /// The `toolkit` binary end to end, on the repository's seeds/ folder.
-final class CLITests: XCTestCase {
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    var binary: URL {
-        // The test bundle sits in the build folder beside the executable.
-        let beside = Bundle.main.bundleURL.appendingPathComponent("toolkit")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return Bundle(for: CLITests.self).bundleURL.deletingLastPathComponent().appendingPathComponent("toolkit")
-    }
-
-    func toolkit(_ arguments: [String], stdin: String? = nil, in folder: URL? = nil) throws -> Outcome {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder ?? CLITests.repo
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                       stderr: String(decoding: stderrData, as: UTF8.self))
-    }
-
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("toolkit-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
-    func write(_ text: String, to url: URL) throws {
-        try Data(text.utf8).write(to: url)
-    }
-
+final class CLITests: ToolkitProcessTestCase {
     func testOverviewOnSeedsSucceedsAndWritesCSV() throws {
         let out = try temporaryFolder()
         let result = try toolkit(["run", "scripts/overview.lua", "seeds/", "--out", out.path])
@@ -63,7 +18,7 @@ final class CLITests: XCTestCase {
     func testNoCorpusReadsTheBundledSamplesAndSaysSo() throws {
         let out = try temporaryFolder()
         // Run from another folder: the samples must come from the bundle, not from ./seeds.
-        let script = CLITests.repo.appendingPathComponent("scripts/overview.lua").path
+        let script = ToolkitProcessTestCase.repo.appendingPathComponent("scripts/overview.lua").path
         let result = try toolkit(["run", script, "--out", out.path], in: out)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout.split(separator: "\n").count, 5)
@@ -155,7 +110,7 @@ final class CLITests: XCTestCase {
     }
 
     func testEveryBundledScriptRunsOnSeeds() throws {
-        let scripts = try FileManager.default.contentsOfDirectory(atPath: CLITests.repo.appendingPathComponent("scripts").path)
+        let scripts = try FileManager.default.contentsOfDirectory(atPath: ToolkitProcessTestCase.repo.appendingPathComponent("scripts").path)
             .filter { $0.hasSuffix(".lua") }
         XCTAssertFalse(scripts.isEmpty)
         for script in scripts {
