@@ -191,7 +191,11 @@ static void stop(lua_State *L, tk_budget *b, int reason, const char *message) {
     if (lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_MAINTHREAD) == LUA_TTHREAD) main = lua_tothread(L, -1);
     lua_pop(L, 1);
     if (main && main != L) lua_sethook(main, limit_hook, LUA_MASKCOUNT, 1);
-    luaL_error(L, "%s", message);
+    /* level 0: the Lua function that was running when the hook fired */
+    luaL_where(L, 0);
+    lua_pushstring(L, message);
+    lua_concat(L, 2);
+    lua_error(L);
 }
 
 static void limit_hook(lua_State *L, lua_Debug *ar) {

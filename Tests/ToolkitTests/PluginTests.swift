@@ -1,0 +1,79 @@
+import Foundation
+import XCTest
+@testable import Toolkit
+
+final class PluginTests: XCTestCase {
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("toolkit-plugins-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    func plugin(in root: URL, _ name: String, manifest: String) throws -> URL {
+        let dir = root.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("kb"), withIntermediateDirectories: true)
+        try Data(manifest.utf8).write(to: dir.appendingPathComponent("plugin.lua"))
+        return dir
+    }
+
+    func testSemanticVersionsOrderAndRanges() {
+        let order = ["0.9.0", "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0", "1.2.0", "10.0.0"]
+        let versions = order.compactMap(SemanticVersion.init)
+        XCTAssertEqual(versions.count, order.count)
+        XCTAssertEqual(versions, versions.sorted())
+        for bad in ["1.0", "1.0.0.0", "01.0.0", "a.b.c", "1.0.0-", ""] { XCTAssertNil(SemanticVersion(bad), bad) }
+        XCTAssertTrue(VersionRange(">=0.1.0 <1.0.0")!.contains(SemanticVersion("0.5.2")!))
+        XCTAssertFalse(VersionRange(">=0.1.0 <1.0.0")!.contains(SemanticVersion("1.0.0")!))
+        XCTAssertTrue(VersionRange("^0.1.0")!.contains(SemanticVersion("0.1.9")!))
+        XCTAssertFalse(VersionRange("^0.1.0")!.contains(SemanticVersion("0.2.0")!))
+        XCTAssertTrue(VersionRange("^1.2.0")!.contains(SemanticVersion("1.9.0")!))
+        XCTAssertNil(VersionRange(">=x"))
+    }
+
+    func testValidManifestAndDiscoveryOrder() throws {
+        let first = try folder(), second = try folder()
+        _ = try plugin(in: first, "alpha", manifest: "return { name = 'alpha', version = '1.0.0', toolkit = '>=0.1.0', args = { top = 10 }, languages = {'sw'} }")
+        _ = try plugin(in: second, "alpha", manifest: "return { name = 'alpha', version = '2.0.0', toolkit = '>=0.1.0' }")
+        _ = try plugin(in: second, "beta", manifest: "return { name = 'beta', version = '0.1.0', toolkit = '^0.1.0' }")
+        let catalog = try PluginCatalog.discover(extra: [first.path], environment: ["TOOLKIT_PLUGINS": second.path, "HOME": first.path])
+        let names = catalog.plugins.map { "\($0.manifest.name)@\($0.manifest.version)" }
+        XCTAssertTrue(names.starts(with: ["alpha@1.0.0"]), "\(names)")
+        XCTAssertTrue(names.contains("beta@0.1.0"))
+        XCTAssertEqual(catalog.shadowed.count, 1)
+        XCTAssertEqual(catalog.plugins.first?.manifest.args, ["top": "10"])
+    }
+
+    func testManifestProblemsAreOneLineNamingFileAndField() throws {
+        let root = try folder()
+        let cases: [(String, String)] = [
+            ("return { version = '1.0.0', toolkit = '>=0.1.0' }", "field 'name' is missing"),
+            ("return { name = 'Bad Name', version = '1.0.0', toolkit = '>=0.1.0' }", "field 'name' must be lowercase"),
+            ("return { name = 'x', version = '1.0', toolkit = '>=0.1.0' }", "field 'version' must be a SemVer version like 1.0.0 (got '1.0')"),
+            ("return { name = 'x', version = '1.0.0', toolkit = 'soon' }", "field 'toolkit' must be a version range"),
+            ("return { name = 'x', version = '1.0.0', toolkit = '>=99.0.0' }", "needs toolkit >=99.0.0, this is"),
+            ("return { name = 'x', version = '1.0.0', toolkit = '>=0.1.0', authors = 'me' }", "field 'authors' must be a list of strings"),
+            ("return { name = 'x', version = '1.0.0', toolkit = '>=0.1.0', permissions = {'network'} }", "asks for 'network'"),
+            ("return 42", "the manifest must return a table"),
+            ("return {", "plugin.lua:1:"),
+            ("while true do end", "instruction limit exceeded"),
+            ("os.execute('true')", "attempt to index a nil value (global 'os')"),
+        ]
+        for (i, (manifest, expected)) in cases.enumerated() {
+            let dir = try plugin(in: root, "p\(i)", manifest: manifest)
+            XCTAssertThrowsError(try PluginCatalog.discover(extra: [dir.path], environment: ["HOME": root.path])) { error in
+                let message = (error as? ToolkitError)?.description ?? "\(error)"
+                XCTAssertTrue(message.contains(expected), "\(manifest) -> \(message)")
+                XCTAssertTrue(message.contains("plugin.lua"), message)
+                XCTAssertFalse(message.contains("\n"), message)
+                XCTAssertEqual((error as? ToolkitError)?.exitCode, 2)
+            }
+        }
+    }
+
+    func testMissingPluginFolderIsAUsageError() {
+        XCTAssertThrowsError(try PluginCatalog.discover(extra: ["/no/such/plugin/dir"])) { error in
+            XCTAssertTrue("\(error)".contains("--plugin /no/such/plugin/dir: no such folder"))
+        }
+    }
+}
