@@ -39,9 +39,11 @@ test-scripts:
 	@if [ -f tools/kbgen/validate.py ]; then python3 tools/kbgen/validate.py Plugins/world/kb; fi
 
 # The bridge tests under AddressSanitizer: a longjmp across a Swift frame or a leak of a released
-# box shows up here.
+# box shows up here. SwiftPM 6.3 cannot rebuild a sanitized scratch folder incrementally
+# ("unknown build description"), so it starts clean.
 sanitize: deps
-	$(SWIFT) test --scratch-path $(ASAN_BUILD) --sanitize=address --filter LuaBridgeTests
+	rm -rf $(ASAN_BUILD)
+	LSAN_OPTIONS=suppressions=$(CURDIR)/.lsan-suppressions $(SWIFT) test --scratch-path $(ASAN_BUILD) --sanitize=address --filter LuaBridgeTests
 
 install: build
 	install -d $(PREFIX)/lib/toolkit $(PREFIX)/bin

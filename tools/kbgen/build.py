@@ -73,8 +73,14 @@ def add_variant(profile, text, lang, short=False, adjective=False):
     if not text:
         return
     key = duplicate_key(text)
-    if any(duplicate_key(v["text"]) == key for v in profile["variants"]):
+    # Kept once, unless its ambiguity differs between languages (Persian دوشنبه is also Monday).
+    if any(duplicate_key(v["text"]) == key and v.get("short", False) == short
+           for v in profile["variants"]):
         return
+    for v in profile["variants"]:
+        if duplicate_key(v["text"]) == key and v["lang"] == lang:
+            v["short"] = True  # listed both ways in one language: ambiguity wins
+            return
     variant = {"text": text, "lang": lang}
     if short:
         variant["short"] = True
@@ -111,8 +117,8 @@ def compile_source(path):
             continue
         if line.startswith("@"):
             current = parse_header(line, where)
-            # The canonical name is the first variant unless an 'en:' line lists it already.
-            add_variant(current, current["name"], "en")
+            # The canonical name is the first variant; a disambiguating "(...)" is not part of it.
+            add_variant(current, re.sub(r"\s*\(.*\)$", "", current["name"]), "en")
             profiles.append(current)
         elif current is None:
             raise SourceError(f"{where}: variants before the first '@' header")

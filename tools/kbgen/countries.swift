@@ -272,22 +272,29 @@ for code in codes {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return }
         let key = duplicateKey(trimmed)
-        if variants.contains(where: { duplicateKey($0.text) == key }) { return }
+        // A spelling is kept once, unless its ambiguity differs between languages: Swahili "mali"
+        // (wealth) is short while English "Mali" is not, and a language-aware matcher needs both.
+        if variants.contains(where: { duplicateKey($0.text) == key && $0.short == short }) { return }
+        if let same = variants.firstIndex(where: { duplicateKey($0.text) == key && $0.lang == lang }) {
+            variants[same].short = true  // listed both ways in one language: ambiguity wins
+            return
+        }
         variants.append(Variant(text: trimmed, lang: lang, short: short, adjective: adjective))
     }
 
-    let shortened = Set(languages.flatMap { extra.values($0, "short") }.map(duplicateKey))
     let name = extra.name ?? runningTextForms(of: cldrEnglish, lang: "en")[0]
     add(name, "en")
     for lang in languages {
         let locale = Locale(identifier: lang)
         let dropped = Set(extra.values(lang, "drop").map(duplicateKey))
+        let shortened = Set(extra.values(lang, "short").map(duplicateKey))
         let inflect = !extra.has(lang, "noinfl")
         if let cldr = locale.localizedString(forRegionCode: code) {
             for form in runningTextForms(of: cldr, lang: lang) where !dropped.contains(duplicateKey(form)) {
-                for text in withStraightApostrophe(form) { add(text, lang) }
+                let isShort = shortened.contains(duplicateKey(form))
+                for text in withStraightApostrophe(form) { add(text, lang, short: isShort) }
                 // Case forms are derived from the CLDR nominative only; alternatives list their own.
-                guard inflect, !shortened.contains(duplicateKey(form)) else { continue }
+                guard inflect, !isShort else { continue }
                 if lang == "ru" { for inflected in russianNounForms(form) { add(inflected, lang) } }
                 if lang == "de" { for inflected in germanGenitive(form) { add(inflected, lang) } }
             }
@@ -303,11 +310,6 @@ for code in codes {
         for stem in extra.values(lang, "nisba") { for form in arabicNisbaForms(stem) { add(form, lang, adjective: true) } }
         for stem in extra.values(lang, "destem") { for form in germanAdjectiveForms(stem) { add(form, lang, adjective: true) } }
         for stem in extra.values(lang, "rustem") { for form in russianAdjectiveForms(stem) { add(form, lang, adjective: true) } }
-    }
-
-    // A name marked short is ambiguous whichever language listed it first (Swahili "mali" is wealth).
-    for index in variants.indices where shortened.contains(duplicateKey(variants[index].text)) {
-        variants[index].short = true
     }
 
     var attrs: [(String, String)] = []
