@@ -49,6 +49,7 @@ install: build
 	install -d $(PREFIX)/lib/toolkit $(PREFIX)/bin
 	install -m 755 $(RELEASE_BIN) $(PREFIX)/lib/toolkit/toolkit
 	cp -R .build/release/*.resources $(PREFIX)/lib/toolkit/
+	rm -rf $(PREFIX)/lib/toolkit/plugins && cp -R Plugins $(PREFIX)/lib/toolkit/plugins
 	ln -sf ../lib/toolkit/toolkit $(PREFIX)/bin/toolkit
 	@echo "installed $(PREFIX)/bin/toolkit"
 
