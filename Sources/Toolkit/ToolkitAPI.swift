@@ -29,6 +29,7 @@ final class ToolkitAPI {
         toolkit["log"] = .table(logTable())
         toolkit["write"] = .table(writeTable())
         toolkit["text"] = .table(TextModule.table())
+        toolkit["date"] = .table(DateModule.table())
         try state.setGlobal("toolkit", .table(toolkit))
         let console = self.console
         try state.setGlobal("print", .function(LuaFunction("print") { call in

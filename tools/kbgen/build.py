@@ -117,8 +117,10 @@ def compile_source(path):
             continue
         if line.startswith("@"):
             current = parse_header(line, where)
-            # The canonical name is the first variant; a disambiguating "(...)" is not part of it.
-            add_variant(current, re.sub(r"\s*\(.*\)$", "", current["name"]), "en")
+            # The canonical name is the first variant. A name that needs "(...)" to be told apart
+            # (Tripoli (Lebanon)) is ambiguous without it, so its bare form is a short alias.
+            bare = re.sub(r"\s*\(.*\)$", "", current["name"])
+            add_variant(current, bare, "en", short=bare != current["name"])
             profiles.append(current)
         elif current is None:
             raise SourceError(f"{where}: variants before the first '@' header")
