@@ -17,6 +17,7 @@ import pathlib
 import re
 import sys
 
+sys.dont_write_bytecode = True
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from validate import fold  # noqa: E402
 

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Check the knowledge-base files of a plugin (default Plugins/world/kb/*.jsonl) and print counts.
 
-    python3 tools/kbgen/validate.py [KB_DIR ...] [--collisions]
+    python3 tools/kbgen/validate.py [KB_DIR ...] [--collisions] [--markdown]
 
 Errors (exit status 1): a line that is not a JSON object, a missing or mistyped field, an id that is
 not `kind/slug` or is used twice, an unknown kind, a language code that is not two lowercase letters,
 an empty variant, an attribute that is not a string, a `parent` that names no profile, a malformed
 country code, Wikidata id or year. Warnings (printed, exit status 0): one spelling that is a full
 (non-short) alias of two different entities, which the matcher cannot resolve without context;
-`--collisions` lists them all.
+`--collisions` lists them all; `--markdown` prints only the counts table of the plugin README.
 """
 import collections
 import json
@@ -172,8 +172,28 @@ def collisions(profiles):
     return found
 
 
+def print_markdown(profiles):
+    """The counts table of the plugin README."""
+    rows = collections.defaultdict(lambda: collections.Counter())
+    for profile, where in profiles.values():
+        row = rows[where.split(":")[0]]
+        row[profile["kind"]] += 1
+        row["variants"] += len(profile["variants"])
+        row["short"] += sum(bool(v.get("short")) for v in profile["variants"])
+    print("| file | person | org | place | variants | of which short |")
+    print("|---|---:|---:|---:|---:|---:|")
+    total = collections.Counter()
+    for name, row in sorted(rows.items()):
+        total.update(row)
+        print(f"| `kb/{name}` | {row['person']} | {row['org']} | {row['place']} "
+              f"| {row['variants']} | {row['short']} |")
+    print(f"| total | {total['person']} | {total['org']} | {total['place']} "
+          f"| {total['variants']} | {total['short']} |")
+
+
 def main(argv):
     show_collisions = "--collisions" in argv
+    markdown = "--markdown" in argv
     dirs = [pathlib.Path(a) for a in argv if not a.startswith("--")] or [DEFAULT_KB]
     paths = sorted(p for d in dirs for p in d.glob("*.jsonl"))
     if not paths:
@@ -204,6 +224,9 @@ def main(argv):
                 short_count += bool(variant.get("short"))
                 adjective_count += variant.get("form") == "adjective"
     total_variants = sum(by_lang.values())
+    if markdown:
+        print_markdown(profiles)
+        return 1 if report.errors else 0
 
     print(f"{len(profiles)} profiles, {total_variants} variants "
           f"({short_count} short, {adjective_count} adjectives) in {len(paths)} files")
