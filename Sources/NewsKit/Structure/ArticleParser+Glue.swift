@@ -1,0 +1,253 @@
+// Splitting a line into the parts scrapers glue together: a date stuck to the first
+// sentence ("3 July 2024China and..."), a photo credit stuck to its caption
+// ("...in 2023.Photo: X", "... Copyright Reuters"), navigation words run together.
+
+extension ArticleParser.Run {
+    func segmentLines() {
+        for index in lines.indices {
+            let line = lines[index]
+            if let nav = navigationLine(index) {
+                segments.append(nav)
+                continue
+            }
+            var lo = line.lo
+            if let (dateEnd, mention) = leadingDate(index) {
+                var date = ArticleParser.Segment(lo: lo, hi: dateEnd, line: index)
+                date.kind = .dateline
+                date.rule = "dateline-glued"
+                date.date = mention
+                segments.append(date)
+                let (restLo, _) = trimmed(dateEnd, line.hi)
+                lo = restLo
+                if lo >= line.hi { continue }
+            }
+            let parts = splitCredit(index, from: lo)
+            for (k, part) in parts.enumerated() {
+                var s = ArticleParser.Segment(lo: part.lo, hi: part.hi, line: index)
+                if k == 0 && lo != line.lo { s.afterGluedDate = true }
+                if let credit = part.credit {
+                    s.kind = .credit
+                    s.rule = "credit-glued"
+                    s.marker = string(part.lo, credit.markerEnd)
+                    s.markerKind = .credit
+                    s.contentLo = credit.contentLo
+                }
+                segments.append(s)
+            }
+        }
+    }
+
+    // MARK: matching helpers shared by the classifiers
+
+    /// Entries that match at folded position `p` of `line`, with the folded end of each match.
+    /// `boundary` requires the match to end at a word boundary (or with punctuation).
+    func matches(_ line: Int, at p: Int, limit: Int, boundary: Bool = true,
+                 _ accept: (MarkerSet.Entry) -> Bool) -> [(entry: Int, end: Int)] {
+        var found: [(Int, Int)] = []
+        lines[line].folded.bytes.withUnsafeBufferPointer { f in
+            markers.trie.matches(f, at: p, upTo: limit) { e, end in
+                let entry = markers.entries[e]
+                guard accept(entry), markers.applies(entry, lang: lang) else { return }
+                if boundary && end < limit, let last = entry.folded.last {
+                    let lastIsWord = last >= 0x80 || StructureFolding.isWordScalar(UInt32(last))
+                    if lastIsWord && StructureFolding.isWord(at: end, in: f) { return }
+                }
+                if entry.options.contains(.colon) {
+                    var q = end
+                    while q < limit && f[q] == 0x20 { q += 1 }
+                    guard q < limit && f[q] == 0x3A else { return }
+                }
+                found.append((e, end))
+            }
+        }
+        return found
+    }
+
+    /// Position after separators (spaces and punctuation such as `: - – , • |`) from `p`.
+    func skipSeparators(_ line: Int, from p: Int, limit: Int) -> Int {
+        let f = lines[line].folded.bytes
+        var p = p
+        while p < limit {
+            let b = f[p]
+            if b < 0x80 {
+                if b == 0x20 || b == 0x3A || b == 0x2D || b == 0x2C || b == 0x7C || b == 0x3B || b == 0x2E
+                    || b == 0x2F || b == 0x3D || b == 0x3E || b == 0x29 || b == 0x2A || b == 0x5D {
+                    p += 1; continue
+                }
+                return p
+            }
+            let (v, len) = f.withUnsafeBufferPointer { StructureFolding.decode($0, p, limit) }
+            switch v {
+            case 0x2022, 0x00B7, 0x2013, 0x2014, 0x2015, 0x2010, 0x2011, 0x2012, 0xFF1A, 0x3001, 0x00BB, 0x203A,
+                 0x25BA, 0x25B6, 0x2192, 0x00A6, 0xFF5C:
+                p += len
+            default:
+                return p
+            }
+        }
+        return p
+    }
+
+    /// Whether the folded position starts a word (start of line or after a non-word scalar).
+    func atWordStart(_ line: Int, _ p: Int) -> Bool {
+        if p == 0 { return true }
+        return lines[line].folded.bytes.withUnsafeBufferPointer { f in
+            let prev = StructureFolding.previousScalarStart(f, p)
+            return !StructureFolding.isWord(at: prev, in: f)
+        }
+    }
+
+    func rawStart(_ line: Int, _ f: Int) -> Int {
+        let folded = lines[line].folded
+        return f < folded.count ? Int(folded.rawStart[f]) : lines[line].hi
+    }
+
+    func rawEnd(_ line: Int, _ f: Int) -> Int {
+        f > 0 ? Int(lines[line].folded.rawEnd[f - 1]) : lines[line].lo
+    }
+
+    // MARK: navigation runs
+
+    /// A line made only of navigation/share words and boilerplate phrases, possibly glued
+    /// ("Newsأخبارفيديو", "Share this storyPrint").
+    func navigationLine(_ line: Int) -> ArticleParser.Segment? {
+        let f = lines[line].folded.bytes
+        let n = f.count
+        guard n <= 160 else { return nil }
+        var reach = [Int](repeating: -1, count: n + 1)  // tokens used to reach each position
+        reach[0] = 0
+        var wholePhrase: Int?
+        f.withUnsafeBufferPointer { fb in
+            var p = 0
+            while p < n {
+                defer { p += 1 }
+                guard reach[p] >= 0, fb[p] & 0xC0 != 0x80 else { continue }
+                let (v, len) = StructureFolding.decode(fb, p, n)
+                if !StructureFolding.isWordScalar(v) {
+                    if reach[p + len] < 0 || reach[p + len] > reach[p] { reach[p + len] = reach[p] }
+                    continue
+                }
+                markers.trie.matches(fb, at: p, upTo: n) { e, end in
+                    let entry = markers.entries[e]
+                    guard entry.kind == .nav || (entry.kind == .boilerplate && !entry.options.contains(.prefix)
+                                                  && !entry.options.contains(.contains)),
+                          markers.applies(entry, lang: lang) else { return }
+                    if p == 0 && end == n { wholePhrase = e }
+                    if reach[end] < 0 || reach[end] > reach[p] + 1 { reach[end] = reach[p] + 1 }
+                }
+            }
+        }
+        guard reach[n] >= 1, reach[n] <= 10 else { return nil }
+        var s = ArticleParser.Segment(lo: lines[line].lo, hi: lines[line].hi, line: line)
+        s.kind = .boilerplate
+        if let e = wholePhrase {
+            let entry = markers.entries[e]
+            s.rule = entry.kind == .nav ? "nav" : "boilerplate"
+            s.marker = string(lines[line].lo, lines[line].hi)
+            s.markerKind = entry.kind
+            s.markerOptions = entry.options
+        } else {
+            s.rule = "nav"
+        }
+        return s
+    }
+
+    // MARK: dates glued in front
+
+    /// A date at the very start of the line that is glued to the text after it, set off by
+    /// a dash or bar, or alone on the line. Returns the raw end of the date and the mention.
+    func leadingDate(_ line: Int) -> (Int, DateMention)? {
+        let f = lines[line].folded.bytes
+        let n = f.count
+        guard n > 0 else { return nil }
+        var candidates: [Int] = []  // folded ends of the date candidate
+        if n <= 64 { candidates.append(n) }
+        let window = min(n, 64)
+        var i = 1
+        while i < window && candidates.count < 4 {
+            let b = f[i]
+            if f[i - 1] >= 0x30 && f[i - 1] <= 0x39 && (b >= 0x80 || (b >= 0x61 && b <= 0x7A))
+                && f.withUnsafeBufferPointer({ StructureFolding.isWord(at: i, in: $0) }) {
+                candidates.append(i)
+            }
+            if b == 0x20 && i + 2 < n && (f[i + 1] == 0x2D || f[i + 1] == 0x7C || f[i + 1] == 0xE2) {
+                candidates.append(i)
+            }
+            i += 1
+        }
+        guard candidates.contains(where: { c in f[0..<c].contains { $0 >= 0x30 && $0 <= 0x39 } }) else { return nil }
+        for end in candidates {
+            guard f[0..<end].contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+                  wordCount(f[0..<end]) <= 7 else { continue }
+            let rawLo = lines[line].lo
+            let rawHi = rawEnd(line, end)
+            let text = string(rawLo, rawHi)
+            guard let m = dates.parse(text, lang: lang), m.start.month != nil, !m.iso.isEmpty else { continue }
+            let covered = m.utf8Range.upperBound - m.utf8Range.lowerBound
+            let significant = text.utf8.count
+            guard m.utf8Range.upperBound >= significant - 2, covered * 10 >= significant * 6 else { continue }
+            if end < n {
+                // What follows the date must be glued (no space) or set off by a separator.
+                let glued = f[end] != 0x20
+                let separated = end + 1 < n && (f[end + 1] == 0x2D || f[end + 1] == 0x7C || f[end + 1] == 0xE2)
+                guard glued || separated else { continue }
+            }
+            var mention = m
+            mention.utf8Range = (m.utf8Range.lowerBound + rawLo)..<(m.utf8Range.upperBound + rawLo)
+            return (rawHi, mention)
+        }
+        return nil
+    }
+
+    // MARK: credits glued at the end
+
+    struct Part {
+        var lo: Int
+        var hi: Int
+        var credit: (markerEnd: Int, contentLo: Int)?
+    }
+
+    /// Splits off a photo credit stuck to the end of a caption. The marker must start a word
+    /// or be capitalised where the text runs into it ("mjiniPicha:").
+    func splitCredit(_ line: Int, from rawLo: Int) -> [Part] {
+        let hi = lines[line].hi
+        let f = lines[line].folded.bytes
+        let n = f.count
+        let start = foldedIndex(line, rawLo)
+        // The credit is at most 160 folded bytes after its marker, so only the line's end is searched.
+        var p = max(start + 1, n - 200)
+        while p < n {
+            defer { p += 1 }
+            guard f[p] & 0xC0 != 0x80, markers.mayStart(f[p], .credit) else { continue }
+            // Cheap filter first: inside a lowercase word no credit can start.
+            let rawByte = bytes[rawStart(line, p)]
+            let capital = (rawByte >= 0x41 && rawByte <= 0x5A) || (rawByte >= 0xC3 && rawByte <= 0xD4)
+            guard capital || atWordStart(line, p) else { continue }
+            let found = matches(line, at: p, limit: n) { $0.kind == .credit }
+            guard let best = found.max(by: { $0.end < $1.end }) else { continue }
+            let entry = markers.entries[best.entry]
+            let raw = rawStart(line, p)
+            let firstScalar = StructureFolding.decode(bytes, raw, hi).0
+            let upper = Unicode.Scalar(firstScalar)?.properties.isUppercase ?? false
+            let wordStart = atWordStart(line, p)
+            let endsWithPunct = entry.folded.last.map { $0 < 0x80 && !StructureFolding.isWordScalar(UInt32($0)) } ?? false
+            let symbol = !StructureFolding.isWordScalar(firstScalar)
+            guard upper || symbol || (wordStart && endsWithPunct) else { continue }
+            let contentF = skipSeparators(line, from: best.end, limit: n)
+            guard contentF < n else { continue }
+            let tail = f[contentF..<n]
+            let words = wordCount(tail)
+            guard words <= 12, tail.count <= 160 else { continue }
+            let before = f[start..<p]
+            guard before.contains(where: { $0 >= 0x80 || StructureFolding.isWordScalar(UInt32($0)) }) else { continue }
+            var tailSegment = ArticleParser.Segment(lo: raw, hi: hi, line: line)
+            tailSegment.contentLo = rawStart(line, contentF)
+            if words > 3 && endsSentence(tailSegment) { continue }
+            let (capLo, capHi) = trimmed(rawLo, raw)
+            guard capLo < capHi else { continue }
+            return [Part(lo: capLo, hi: capHi, credit: nil),
+                    Part(lo: raw, hi: hi, credit: (rawEnd(line, colonEnd(line, best.end, n)), tailSegment.contentLo))]
+        }
+        return [Part(lo: rawLo, hi: hi, credit: nil)]
+    }
+}

@@ -1,0 +1,152 @@
+// Lines and trimming on raw UTF-8 bytes. "Ignorable" bytes (whitespace, control and format
+// characters: NBSP, ZWNJ, bidi marks, BOM...) may be left outside every block; all other
+// bytes belong to exactly one block.
+
+extension ArticleParser.Run {
+    func splitLines() {
+        var start = 0
+        var i = 0
+        let n = bytes.count
+        while i <= n {
+            if i == n || bytes[i] == 0x0A || bytes[i] == 0x0D {
+                let (lo, hi) = trimmed(start, i)
+                if lo < hi {
+                    let folded = StructureFolding.fold(bytes, lo, hi)
+                    if folded.count > 0 { lines.append(ArticleParser.Line(lo: lo, hi: hi, folded: folded)) }
+                }
+                if i < n && bytes[i] == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+    }
+
+    /// `lo..<hi` without ignorable characters at either end.
+    func trimmed(_ lo: Int, _ hi: Int) -> (Int, Int) {
+        var lo = lo, hi = hi
+        while lo < hi {
+            let len = ignorableLength(at: lo, hi)
+            if len == 0 { break }
+            lo += len
+        }
+        while hi > lo {
+            let start = StructureFolding.previousScalarStart(bytes, hi)
+            if start < lo || ignorableLength(at: start, hi) != hi - start { break }
+            hi = start
+        }
+        return (lo, hi)
+    }
+
+    /// Length of the ignorable character at `i`, or 0.
+    func ignorableLength(at i: Int, _ limit: Int) -> Int {
+        let b = bytes[i]
+        if b < 0x80 { return (b <= 0x20 || b == 0x7F) ? 1 : 0 }
+        let (v, len) = StructureFolding.decode(bytes, i, limit)
+        return Self.isIgnorable(v) ? len : 0
+    }
+
+    static func isIgnorable(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x00...0x20, 0x7F...0xA0, 0xAD, 0x034F, 0x061C, 0x1680, 0x180E, 0x2000...0x200F, 0x2028...0x202F,
+             0x205F...0x206F, 0x3000, 0xFEFF, 0xFFFC, 0xFFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    // MARK: folded views of segments
+
+    /// Index of the first folded byte of `line` whose source starts at or after `raw`.
+    func foldedIndex(_ line: Int, _ raw: Int) -> Int {
+        let starts = lines[line].folded.rawStart
+        var lo = 0, hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(starts[mid]) < raw { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Folded range of the raw span `lo..<hi` within its line.
+    func foldedRange(_ line: Int, _ lo: Int, _ hi: Int) -> Range<Int> {
+        let a = foldedIndex(line, lo)
+        var b = foldedIndex(line, hi)
+        if b < a { b = a }
+        // Skip spaces the fold kept at the edges of an inner span.
+        var a2 = a, b2 = b
+        let f = lines[line].folded.bytes
+        while a2 < b2 && f[a2] == 0x20 { a2 += 1 }
+        while b2 > a2 && f[b2 - 1] == 0x20 { b2 -= 1 }
+        return a2..<b2
+    }
+
+    func foldedBytes(_ s: ArticleParser.Segment) -> ArraySlice<UInt8> {
+        let r = foldedRange(s.line, s.contentLo, s.hi)
+        return lines[s.line].folded.bytes[r]
+    }
+
+    func foldedString(_ s: ArticleParser.Segment) -> String {
+        String(decoding: foldedBytes(s), as: UTF8.self)
+    }
+
+    /// Number of words of the segment's text (CJK text counts two characters as a word).
+    func wordCount(_ s: ArticleParser.Segment) -> Int {
+        wordCount(foldedBytes(s))
+    }
+
+    func wordCount(_ f: ArraySlice<UInt8>) -> Int {
+        if f.isEmpty { return 0 }
+        var words = 1, cjk = 0
+        var i = f.startIndex
+        while i < f.endIndex {
+            let b = f[i]
+            if b == 0x20 { words += 1 } else if b >= 0xE3 && b <= 0xE9 { cjk += 1 }
+            i += 1
+        }
+        return max(words, cjk / 2)
+    }
+
+    /// Number of characters (scalars) of the segment's folded text.
+    func charCount(_ s: ArticleParser.Segment) -> Int {
+        var n = 0
+        for b in foldedBytes(s) where b & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
+    /// The last non-ignorable scalar of the segment, skipping closing quotes and brackets.
+    func finalPunctuation(_ s: ArticleParser.Segment) -> UInt32? {
+        let (lo, hi) = trimmed(s.contentLo, s.hi)
+        var end = hi
+        while end > lo {
+            let start = StructureFolding.previousScalarStart(bytes, end)
+            let v = StructureFolding.decode(bytes, start, end).0
+            switch v {
+            case 0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2019, 0x201D, 0x201C, 0x300D, 0x300F, 0xFF09:
+                end = start
+                continue
+            default:
+                return StructureFolding.isWordScalar(v) ? nil : v
+            }
+        }
+        return nil
+    }
+
+    /// Whether the segment ends like a sentence (. ! ? ؟ ۔ 。 …).
+    func endsSentence(_ s: ArticleParser.Segment) -> Bool {
+        guard let p = finalPunctuation(s) else { return false }
+        switch p {
+        case 0x2E, 0x21, 0x3F, 0x061F, 0x06D4, 0x3002, 0xFF01, 0xFF1F, 0x2026: return true
+        default: return false
+        }
+    }
+
+    /// Whether the segment ends with any punctuation that a heading would not end with.
+    func endsWithClause(_ s: ArticleParser.Segment) -> Bool {
+        guard let p = finalPunctuation(s) else { return false }
+        switch p {
+        case 0x2E, 0x21, 0x3A, 0x3B, 0x2C, 0x060C, 0x061B, 0x06D4, 0x3002, 0xFF01, 0xFF1A, 0x2026: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+
+/// The phrases that type the parts of an article (read-also links, credits, source and
+/// agency markers, boilerplate, speech verbs...), loaded from marker files: one
+/// `kind<TAB>phrase<TAB>options` line each, `#` comments (see Resources/markers/README.tsv and
+/// the header of each file). Plugins ship their own files and merge them over the bundled set.
+public struct MarkerSet: Sendable {
+    struct Entry: Sendable {
+        var kind: MarkerKind
+        var phrase: String
+        var folded: [UInt8]
+        var options: MarkerOptions
+        var lang: String
+    }
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case unreadable(URL)
+        case badLine(file: String, line: Int, reason: String)
+
+        public var description: String {
+            switch self {
+            case .unreadable(let url): return "cannot read marker file \(url.path)"
+            case .badLine(let file, let line, let reason): return "\(file):\(line): \(reason)"
+            }
+        }
+    }
+
+    private(set) var entries: [Entry]
+    /// `disable` lines: phrases (kind, folded) this set removes from the sets it is merged over.
+    private(set) var disables: [Entry] = []
+    let trie: MarkerTrie
+    /// For each first byte of a folded phrase, the kinds (bit per `MarkerKind` case) starting with it,
+    /// so scans skip the trie at positions where no phrase of the wanted kind can start.
+    let firstByteKinds: [UInt32]
+    /// Hashes of the first word of every speech verb, so quote attribution looks a word up
+    /// once instead of walking the trie at every word.
+    let speechVerbFirstWords: Set<UInt64>
+
+    /// The marker files shipped with NewsKit, compiled once.
+    public static let bundled: MarkerSet = {
+        let folder = Bundle.module.url(forResource: "markers", withExtension: nil, subdirectory: "Resources")
+        let names = folder.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) } ?? []
+        let sorted = names.filter { $0.hasSuffix(".tsv") }.sorted().compactMap { folder?.appendingPathComponent($0) }
+        do {
+            return try MarkerSet(files: sorted)
+        } catch {
+            // The bundled files are checked by the tests; a broken copy must not take the tool down.
+            return MarkerSet(entries: [])
+        }
+    }()
+
+    /// Loads marker files; the language of each entry is the file name up to the first dot
+    /// (`sw.tsv` → sw, `common.tsv` → common).
+    public init(files: [URL]) throws {
+        var entries: [Entry] = []
+        for url in files {
+            guard let data = try? Data(contentsOf: url) else { throw LoadError.unreadable(url) }
+            let lang = String(url.lastPathComponent.split(separator: ".").first ?? "common")
+            try Self.parse(String(decoding: data, as: UTF8.self), file: url.lastPathComponent,
+                           lang: lang, into: &entries)
+        }
+        self.init(all: entries)
+    }
+
+    /// Parses marker text as if read from a file named `name` (the language is its stem).
+    init(text: String, name: String) throws {
+        var entries: [Entry] = []
+        let lang = String(name.split(separator: ".").first ?? "common")
+        try Self.parse(text, file: name, lang: lang, into: &entries)
+        self.init(all: entries)
+    }
+
+    private init(all: [Entry]) {
+        let disables = all.filter { $0.options.contains(.disable) }
+        self.init(entries: Self.removing(disables, from: all.filter { !$0.options.contains(.disable) }))
+        self.disables = disables
+    }
+
+    init(entries: [Entry]) {
+        self.entries = entries
+        self.trie = MarkerTrie(entries.map(\.folded))
+        var masks = [UInt32](repeating: 0, count: 256)
+        for e in entries { masks[Int(e.folded[0])] |= e.kind.bit }
+        self.firstByteKinds = masks
+        var words: Set<UInt64> = []
+        for e in entries where e.kind == .speechVerb {
+            let end = e.folded.firstIndex(of: 0x20) ?? e.folded.count
+            words.insert(Self.wordHash(e.folded[0..<end]))
+        }
+        self.speechVerbFirstWords = words
+    }
+
+    /// FNV-1a over a word's folded bytes.
+    @inline(__always)
+    static func wordHash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+
+    @inline(__always)
+    func mayStart(_ byte: UInt8, _ kind: MarkerKind) -> Bool {
+        firstByteKinds[Int(byte)] & kind.bit != 0
+    }
+
+    /// This set with `other`'s phrases added; `disable` lines in `other` remove phrases of this set.
+    public func merging(_ other: MarkerSet) -> MarkerSet {
+        var merged = MarkerSet(entries: Self.removing(other.disables, from: entries) + other.entries)
+        merged.disables = disables + other.disables
+        return merged
+    }
+
+    /// Phrases of one kind (folded), e.g. for tests and the debugging view.
+    func phrases(_ kind: MarkerKind) -> [String] {
+        entries.filter { $0.kind == kind }.map(\.phrase)
+    }
+
+    /// `strict` phrases are too common a word elsewhere ("Na" in Swahili bylines): they count
+    /// only when the article is known to be in their file's language.
+    func applies(_ e: Entry, lang: String?) -> Bool {
+        guard e.options.contains(.strict) else { return true }
+        guard let lang else { return false }
+        return e.lang == lang || lang.hasPrefix(e.lang + "-")
+    }
+
+    private static func removing(_ disables: [Entry], from entries: [Entry]) -> [Entry] {
+        guard !disables.isEmpty else { return entries }
+        return entries.filter { e in !disables.contains { $0.kind == e.kind && $0.folded == e.folded } }
+    }
+
+    private static func parse(_ text: String, file: String, lang: String, into entries: inout [Entry]) throws {
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.first == "#" { continue }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard columns.count >= 2 else {
+                throw LoadError.badLine(file: file, line: lineNumber, reason: "expected kind<TAB>phrase[<TAB>options]")
+            }
+            let kindName = columns[0].trimmingCharacters(in: .whitespaces)
+            guard let kind = MarkerKind(rawValue: kindName) else {
+                throw LoadError.badLine(file: file, line: lineNumber, reason: "unknown kind '\(kindName)'")
+            }
+            let phrase = columns[1].trimmingCharacters(in: .whitespaces)
+            let folded = StructureFolding.fold(phrase)
+            guard !folded.isEmpty else {
+                throw LoadError.badLine(file: file, line: lineNumber, reason: "empty phrase")
+            }
+            var options: MarkerOptions = []
+            if columns.count >= 3 {
+                for word in columns[2].split(whereSeparator: { $0 == "," || $0 == " " }) {
+                    guard let o = MarkerOptions.names[String(word)] else {
+                        throw LoadError.badLine(file: file, line: lineNumber, reason: "unknown option '\(word)'")
+                    }
+                    options.insert(o)
+                }
+            }
+            entries.append(Entry(kind: kind, phrase: phrase, folded: folded, options: options, lang: lang))
+        }
+    }
+}
+
+/// A byte trie over folded phrases, flattened into arrays so lookups never allocate.
+struct MarkerTrie: Sendable {
+    private var edgeStart: [Int32] = []
+    private var edgeCount: [Int32] = []
+    private var edgeByte: [UInt8] = []
+    private var edgeTarget: [Int32] = []
+    private var termStart: [Int32] = []
+    private var termCount: [Int32] = []
+    private var termEntry: [Int32] = []
+
+    init(_ phrases: [[UInt8]]) {
+        var children: [[UInt8: Int]] = [[:]]
+        var terms: [[Int32]] = [[]]
+        for (index, phrase) in phrases.enumerated() {
+            var node = 0
+            for b in phrase {
+                if let next = children[node][b] {
+                    node = next
+                } else {
+                    children.append([:]); terms.append([])
+                    children[node][b] = children.count - 1
+                    node = children.count - 1
+                }
+            }
+            terms[node].append(Int32(index))
+        }
+        for node in children.indices {
+            edgeStart.append(Int32(edgeByte.count))
+            edgeCount.append(Int32(children[node].count))
+            for (b, t) in children[node].sorted(by: { $0.key < $1.key }) {
+                edgeByte.append(b); edgeTarget.append(Int32(t))
+            }
+            termStart.append(Int32(termEntry.count))
+            termCount.append(Int32(terms[node].count))
+            termEntry.append(contentsOf: terms[node])
+        }
+    }
+
+    /// Calls `found(entry, end)` for every phrase that starts at `pos` (end is exclusive),
+    /// shortest first.
+    @inline(__always)
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>, at pos: Int, upTo limit: Int,
+                 _ found: (Int, Int) -> Void) {
+        guard !edgeStart.isEmpty else { return }
+        var node = 0
+        var i = pos
+        while i < limit {
+            let b = bytes[i]
+            let s = Int(edgeStart[node]), n = Int(edgeCount[node])
+            var next = -1
+            var k = s
+            while k < s + n {
+                let eb = edgeByte[k]
+                if eb == b { next = Int(edgeTarget[k]); break }
+                if eb > b { break }
+                k += 1
+            }
+            if next < 0 { return }
+            node = next
+            i += 1
+            let ts = Int(termStart[node])
+            for t in ts..<(ts + Int(termCount[node])) { found(Int(termEntry[t]), i) }
+        }
+    }
+}

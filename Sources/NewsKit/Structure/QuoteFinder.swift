@@ -1,0 +1,455 @@
+/// Finds quoted speech in article text and the speaker the text names for it:
+/// “…,” alisema X / "…" said X / X said: "…" / وأضاف: "…" (the last named subject) /
+/// قال X … "…" / X گفت: «…». Quotes with a speech verb need three words; without one, a
+/// quote must read like a sentence (eight words or more) and gets no speaker.
+struct QuoteFinder {
+    let markers: MarkerSet
+    let lang: String?
+
+    func quotes(in text: String) -> [Quote] {
+        var text = text
+        return text.withUTF8 { raw in
+            Work(raw: raw, markers: markers, lang: lang).run()
+        }
+    }
+
+    struct Token {
+        var fLo: Int
+        var fHi: Int
+        var rawLo: Int
+        var rawHi: Int
+        /// 0 for words, else the punctuation scalar.
+        var punct: UInt32
+        var capital: Bool
+        var cased: Bool
+        var isWord: Bool { punct == 0 }
+    }
+
+    struct Span {
+        var open: Int      // raw offset of the opening quote mark
+        var innerLo: Int
+        var innerHi: Int
+        var closeEnd: Int  // raw offset after the closing quote mark
+    }
+
+    final class Work {
+        let raw: UnsafeBufferPointer<UInt8>
+        let markers: MarkerSet
+        let lang: String?
+        lazy var folded: StructureFolding.Folded = StructureFolding.fold(raw, 0, raw.count)
+        var tokens: [Token] = []
+
+        init(raw: UnsafeBufferPointer<UInt8>, markers: MarkerSet, lang: String?) {
+            self.raw = raw
+            self.markers = markers
+            self.lang = lang
+        }
+
+        func run() -> [Quote] {
+            let spans = quoteSpans()
+            guard !spans.isEmpty else { return [] }
+            tokenize()
+            enum Event { case verb(Int), quote(Span) }
+            var events: [(Int, Event)] = []
+            for k in tokens.indices where tokens[k].isWord {
+                if verbEnd(at: k) != nil { events.append((tokens[k].rawLo, .verb(k))) }
+            }
+            for s in spans { events.append((s.innerHi, .quote(s))) }
+            events.sort { $0.0 < $1.0 }
+            var last: String?
+            var result: [Quote] = []
+            for (_, event) in events {
+                switch event {
+                case .verb(let k):
+                    if let subject = explicitSubject(ofVerbAt: k) { last = subject }
+                case .quote(let span):
+                    let words = wordCount(span.innerLo, span.innerHi)
+                    let (attributed, speaker) = attribution(span, last: last)
+                    let sentence = words >= 8 && containsPunctuation(span.innerLo, span.innerHi)
+                    guard (attributed && words >= 3) || sentence else { continue }
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: raw[span.innerLo..<span.innerHi]), as: UTF8.self)
+                    result.append(Quote(text: text, speaker: attributed ? speaker : nil,
+                                        first: span.innerLo + 1, last: span.innerHi))
+                    if attributed, let speaker { last = speaker }
+                }
+            }
+            return result
+        }
+
+        // MARK: tokens
+
+        func tokenize() {
+            let f = folded.bytes
+            let n = f.count
+            var p = 0
+            f.withUnsafeBufferPointer { fb in
+                while p < n {
+                    let (v, len) = StructureFolding.decode(fb, p, n)
+                    if StructureFolding.isWordScalar(v) {
+                        var q = p + len
+                        while q < n {
+                            let (w, l) = StructureFolding.decode(fb, q, n)
+                            if StructureFolding.isWordScalar(w) { q += l; continue }
+                            // Hyphens and apostrophes inside a word ("Jean-Paul", "aujourd'hui").
+                            if (w == 0x2D || w == 0x27) && q + l < n
+                                && StructureFolding.isWordScalar(StructureFolding.decode(fb, q + l, n).0) {
+                                q += l; continue
+                            }
+                            break
+                        }
+                        let rawLo = Int(folded.rawStart[p]), rawHi = Int(folded.rawEnd[q - 1])
+                        let first = StructureFolding.decode(raw, rawLo, raw.count).0
+                        let capital: Bool, cased: Bool
+                        if first < 0x80 {
+                            capital = first >= 0x41 && first <= 0x5A
+                            cased = capital || (first >= 0x61 && first <= 0x7A)
+                        } else if first >= 0x0600 && first < 0x0800 || first >= 0x3000 {
+                            capital = false; cased = false
+                        } else {
+                            let props = Unicode.Scalar(first)?.properties
+                            capital = props?.isUppercase ?? false
+                            cased = props?.changesWhenCaseMapped ?? false
+                        }
+                        tokens.append(Token(fLo: p, fHi: q, rawLo: rawLo, rawHi: rawHi, punct: 0,
+                                            capital: capital, cased: cased))
+                        p = q
+                    } else {
+                        if v != 0x20 {
+                            tokens.append(Token(fLo: p, fHi: p + len, rawLo: Int(folded.rawStart[p]),
+                                                rawHi: Int(folded.rawEnd[p + len - 1]), punct: v,
+                                                capital: false, cased: false))
+                        }
+                        p += len
+                    }
+                }
+            }
+        }
+
+        /// Positions of each word, built only when a name has to be found by recurrence.
+        lazy var tokenIndex: [ArraySlice<UInt8>: [Int]] = {
+            var index: [ArraySlice<UInt8>: [Int]] = [:]
+            for (k, t) in tokens.enumerated() where t.isWord {
+                index[folded.bytes[t.fLo..<t.fHi], default: []].append(k)
+            }
+            return index
+        }()
+
+        func key(_ k: Int) -> ArraySlice<UInt8> { folded.bytes[tokens[k].fLo..<tokens[k].fHi] }
+
+        func surface(_ from: Int, _ to: Int) -> String {
+            let lo = tokens[from].rawLo, hi = tokens[to].rawHi
+            return String(decoding: UnsafeBufferPointer(rebasing: raw[lo..<hi]), as: UTF8.self)
+        }
+
+        /// First token at or after a raw offset.
+        func token(atOrAfter rawPos: Int) -> Int {
+            var lo = 0, hi = tokens.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if tokens[mid].rawLo < rawPos { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+
+        // MARK: quote marks
+
+        /// The closing marks for an opening quote mark, or nil.
+        static func closers(_ v: UInt32) -> (UInt32, UInt32)? {
+            switch v {
+            case 0x22: return (0x22, 0x22)
+            case 0xAB: return (0xBB, 0xBB)
+            case 0x201C: return (0x201D, 0x201D)
+            case 0x201E: return (0x201C, 0x201D)
+            case 0x2039: return (0x203A, 0x203A)
+            case 0x300C: return (0x300D, 0x300D)
+            case 0x300E: return (0x300F, 0x300F)
+            default: return nil
+            }
+        }
+
+        func quoteSpans() -> [Span] {
+            var spans: [Span] = []
+            var i = 0
+            let n = raw.count
+            // Where a failed search for a closing mark ended, per opening mark: a later opening
+            // mark of the same kind before that point cannot succeed (keeps the scan linear).
+            var failedUntil: [UInt32: Int] = [:]
+            while i < n {
+                let (v, len) = StructureFolding.decode(raw, i, n)
+                guard v == 0x22 || v >= 0xAB, let closers = Self.closers(v) else { i += len; continue }
+                if let limit = failedUntil[v], i < limit { i += len; continue }
+                var j = i + len
+                var found: (Int, Int)?
+                while j < n {
+                    if raw[j] == 0x0A && j + 1 < n && raw[j + 1] == 0x0A { break }
+                    let (w, l) = StructureFolding.decode(raw, j, n)
+                    if w == closers.0 || w == closers.1 { found = (j, l); break }
+                    j += l
+                }
+                guard let (close, closeLen) = found else { failedUntil[v] = j; i += len; continue }
+                var lo = i + len, hi = close
+                while lo < hi && (raw[lo] == 0x20 || raw[lo] == 0xC2 && lo + 1 < hi && raw[lo + 1] == 0xA0) {
+                    lo += raw[lo] == 0x20 ? 1 : 2
+                }
+                while hi > lo && raw[hi - 1] == 0x20 { hi -= 1 }
+                if lo < hi { spans.append(Span(open: i, innerLo: lo, innerHi: hi, closeEnd: close + closeLen)) }
+                i = close + closeLen
+            }
+            return spans
+        }
+
+        func wordCount(_ lo: Int, _ hi: Int) -> Int {
+            var words = 0, inWord = false
+            var i = lo
+            while i < hi {
+                let (v, len) = StructureFolding.decode(raw, i, hi)
+                let w = StructureFolding.isWordScalar(v)
+                if w && !inWord { words += 1 }
+                inWord = w
+                i += len
+            }
+            return words
+        }
+
+        func containsPunctuation(_ lo: Int, _ hi: Int) -> Bool {
+            var i = lo
+            while i < hi {
+                let b = raw[i]
+                if b == 0x2E || b == 0x2C || b == 0x21 || b == 0x3F { return true }
+                if b == 0xD8 && i + 1 < hi && (raw[i + 1] == 0x8C || raw[i + 1] == 0x9F) { return true }  // ، ؟
+                i += 1
+            }
+            return false
+        }
+
+        // MARK: verbs and names
+
+        /// The speech verb starting at token k (a proclitic like "و" may be glued in front):
+        /// its entry and the index of its last token.
+        func verbEnd(at k: Int) -> (entry: MarkerSet.Entry, last: Int)? {
+            let t = tokens[k]
+            var starts: [Int] = []
+            let word = folded.bytes[t.fLo..<t.fHi]
+            if markers.speechVerbFirstWords.contains(MarkerSet.wordHash(word)) { starts.append(t.fLo) }
+            if markers.mayStart(folded.bytes[t.fLo], .proclitic) {
+                for pre in proclitics where t.fHi - t.fLo > pre.count + 2
+                    && folded.bytes[t.fLo..<(t.fLo + pre.count)].elementsEqual(pre)
+                    && markers.speechVerbFirstWords.contains(MarkerSet.wordHash(word.dropFirst(pre.count))) {
+                    starts.append(t.fLo + pre.count)
+                }
+            }
+            guard !starts.isEmpty else { return nil }
+            var best: (MarkerSet.Entry, Int)?
+            folded.bytes.withUnsafeBufferPointer { f in
+                for s in starts {
+                    markers.trie.matches(f, at: s, upTo: f.count) { e, end in
+                        let entry = markers.entries[e]
+                        guard entry.kind == .speechVerb, markers.applies(entry, lang: lang) else { return }
+                        guard end == f.count || !StructureFolding.isWord(at: end, in: f) else { return }
+                        if best == nil || end > best!.1 { best = (entry, end) }
+                    }
+                    if best != nil { break }
+                }
+            }
+            guard let (entry, end) = best else { return nil }
+            var last = k
+            while last + 1 < tokens.count && tokens[last + 1].fLo < end { last += 1 }
+            return (entry, last)
+        }
+
+        lazy var proclitics: [[UInt8]] = markers.entries.filter {
+            $0.kind == .proclitic && markers.applies($0, lang: lang)
+        }.map(\.folded)
+
+        func isKind(_ k: Int, _ kind: MarkerKind) -> Bool {
+            guard k >= 0 && k < tokens.count, tokens[k].isWord else { return false }
+            return markers.exactEntry(Array(key(k)), lang: lang) { $0.kind == kind } != nil
+        }
+
+        /// Capitalised run starting at token k going forward (or ending at k going backward).
+        func capitalRun(from k: Int, forward: Bool) -> String? {
+            let particles: Set<String> = ["bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "la", "le"]
+            var first = k, last = k
+            guard k >= 0, k < tokens.count, tokens[k].isWord, tokens[k].capital else { return nil }
+            var count = 1
+            var j = k
+            while count < 5 {
+                j += forward ? 1 : -1
+                guard j >= 0, j < tokens.count, tokens[j].isWord else { break }
+                if tokens[j].capital {
+                    count += 1
+                    if forward { last = j } else { first = j }
+                } else if particles.contains(String(decoding: key(j), as: UTF8.self)) {
+                    continue
+                } else {
+                    break
+                }
+            }
+            return surface(first, last)
+        }
+
+        /// For scripts without capitals: one to four words, the longest that recurs in the text.
+        func recurringName(from k: Int, forward: Bool) -> String? {
+            var words: [Int] = []
+            var j = k
+            while words.count < 4, j >= 0, j < tokens.count, tokens[j].isWord,
+                  !isKind(j, .nameStop), !isKind(j, .pronoun), verbEnd(at: j) == nil {
+                words.append(j)
+                j += forward ? 1 : -1
+            }
+            guard !words.isEmpty else { return nil }
+            if !forward { words.reverse() }
+            // A word next to the verb that recurs is a name on its own ("نعيم", "ماكرون");
+            // otherwise it is likely a title, and the whole short run is the speaker.
+            let near = forward ? words[0] : words[words.count - 1]
+            guard occurrences([near]) >= 2 else {
+                let run = forward ? Array(words.prefix(3)) : Array(words.suffix(3))
+                return surface(run.first!, run.last!)
+            }
+            var best = (near, near)
+            if forward {
+                for n in stride(from: words.count, to: 1, by: -1) where occurrences(Array(words.prefix(n))) >= 2 {
+                    best = (words[0], words[n - 1]); break
+                }
+            } else {
+                for n in stride(from: words.count, to: 1, by: -1) where occurrences(Array(words.suffix(n))) >= 2 {
+                    best = (words[words.count - n], words[words.count - 1]); break
+                }
+            }
+            return surface(best.0, best.1)
+        }
+
+        func occurrences(_ seq: [Int]) -> Int {
+            guard let firsts = tokenIndex[key(seq[0])] else { return 0 }
+            var count = 0
+            for start in firsts {
+                var ok = true
+                for (offset, k) in seq.enumerated().dropFirst() {
+                    let j = start + offset
+                    if j >= tokens.count || !tokens[j].isWord || key(j) != key(k) { ok = false; break }
+                }
+                if ok { count += 1 }
+            }
+            return count
+        }
+
+        /// The name the text gives right after position k (verb-subject order).
+        /// In cased scripts up to two lowercase words (a title: "the mayor", "мэр") may come first.
+        func nameAfter(_ k: Int) -> String? {
+            guard k < tokens.count, tokens[k].isWord else { return nil }
+            guard tokens[k].cased else { return recurringName(from: k, forward: true) }
+            var j = k
+            while j < k + 3, j < tokens.count, tokens[j].isWord {
+                if tokens[j].capital { return capitalRun(from: j, forward: true) }
+                if isKind(j, .pronoun) { return nil }
+                j += 1
+            }
+            return nil
+        }
+
+        func nameBefore(_ k: Int) -> String? {
+            guard k >= 0, tokens[k].isWord else { return nil }
+            if tokens[k].cased { return capitalRun(from: k, forward: false) }
+            return recurringName(from: k, forward: false)
+        }
+
+        /// The subject a speech verb names itself (not a pronoun), for "last named subject".
+        func explicitSubject(ofVerbAt k: Int) -> String? {
+            guard let (entry, last) = verbEnd(at: k) else { return nil }
+            if entry.options.contains(.vso) { return nameAfter(last + 1) }
+            if entry.options.contains(.sov) { return subjectBefore(k) }
+            if let name = capitalBefore(k) { return name }
+            return k + 1 < tokens.count && tokens[k + 1].capital ? nameAfter(last + 1) : nil
+        }
+
+        /// Subject-object-verb: the words before the verb, skipping an appositive set off by
+        /// commas ("X، رئیس اتحادیه، گفت").
+        func subjectBefore(_ k: Int) -> String? {
+            var j = k - 1
+            if j >= 0, !tokens[j].isWord, tokens[j].punct == 0x2C {
+                var m = j - 1
+                while m >= 0, m > j - 10, tokens[m].isWord { m -= 1 }
+                guard m >= 0, m > j - 10, !tokens[m].isWord, tokens[m].punct == 0x2C else { return nil }
+                j = m - 1
+            }
+            guard j >= 0, tokens[j].isWord, !isKind(j, .pronoun) else { return nil }
+            return nameBefore(j)
+        }
+
+        func capitalBefore(_ k: Int) -> String? {
+            guard k > 0, tokens[k - 1].isWord, tokens[k - 1].capital else { return nil }
+            return capitalRun(from: k - 1, forward: false)
+        }
+
+        // MARK: attribution of one quote
+
+        func attribution(_ span: Span, last: String?) -> (Bool, String?) {
+            let after = token(atOrAfter: span.closeEnd)
+            if let found = attributionAfter(after, span: span, last: last) { return found }
+            return attributionBefore(span, last: last) ?? (false, nil)
+        }
+
+        /// “…,” alisema X / "…" said X / "…," X said / "…," he said / "…", dedi.
+        func attributionAfter(_ start: Int, span: Span, last: String?) -> (Bool, String?)? {
+            var k = start
+            while k < tokens.count, !tokens[k].isWord,
+                  [0x2C, 0x2D, 0x2013, 0x2014].contains(tokens[k].punct) { k += 1 }
+            guard k < tokens.count, tokens[k].isWord, tokens[k].rawLo - span.closeEnd < 12 else { return nil }
+            if let (entry, end) = verbEnd(at: k) {
+                if let name = nameAfter(end + 1), !isKind(end + 1, .pronoun) { return (true, name) }
+                if entry.options.contains(.sov) || isKind(end + 1, .pronoun) || end + 1 >= tokens.count
+                    || !tokens[end + 1].isWord {
+                    return (true, nameBeforeQuote(span) ?? last)
+                }
+                return (true, last)
+            }
+            // "…," Putin said / "…," he said
+            var j = k
+            while j < tokens.count && j < k + 5 && tokens[j].isWord {
+                if verbEnd(at: j) != nil {
+                    if j == k + 1 && isKind(k, .pronoun) { return (true, last) }
+                    if tokens[k].capital, let name = capitalRun(from: k, forward: true) { return (true, name) }
+                    return nil
+                }
+                j += 1
+            }
+            return nil
+        }
+
+        func nameBeforeQuote(_ span: Span) -> String? {
+            var k = token(atOrAfter: span.open) - 1
+            while k >= 0, !tokens[k].isWord, tokens[k].punct == 0x2C || tokens[k].punct == 0x3A { k -= 1 }
+            guard k >= 0, tokens[k].isWord, tokens[k].capital else { return nil }
+            return capitalRun(from: k, forward: false)
+        }
+
+        /// X said: "…" / وأضاف: "…" / ودعا شي … "…" / پوتین گفت: «…».
+        func attributionBefore(_ span: Span, last: String?) -> (Bool, String?)? {
+            let open = token(atOrAfter: span.open)
+            var k = open - 1
+            var seen = 0
+            while k >= 0 && seen < 16 {
+                let t = tokens[k]
+                if !t.isWord {
+                    if [0x2E, 0x21, 0x3F, 0x061F, 0x22, 0x201D, 0xBB].contains(t.punct) { return nil }
+                    k -= 1
+                    continue
+                }
+                seen += 1
+                if let (entry, end) = verbEnd(at: k), end < open {
+                    if entry.options.contains(.vso) {
+                        if end + 1 < open, tokens[end + 1].isWord, !isKind(end + 1, .pronoun),
+                           let name = nameAfter(end + 1) { return (true, name) }
+                        return (true, last)
+                    }
+                    if entry.options.contains(.sov) { return (true, subjectBefore(k) ?? last) }
+                    if let name = capitalBefore(k) { return (true, name) }
+                    if end + 1 < open, tokens[end + 1].capital, let name = nameAfter(end + 1) { return (true, name) }
+                    return (true, last)
+                }
+                k -= 1
+            }
+            return nil
+        }
+    }
+}

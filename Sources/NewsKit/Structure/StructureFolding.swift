@@ -1,0 +1,210 @@
+import Foundation
+
+/// Folds text for marker matching, straight from UTF-8 bytes: case, Latin/Cyrillic/Greek
+/// diacritics, Arabic-script letter variants (أ/إ/آ→ا, ى/ی→ي, ک→ك, ة→ه, ؤ→و, ئ→ي),
+/// harakat, tatweel, ZWNJ and bidi marks, Arabic-Indic and Persian digits, full-width
+/// forms; every run of whitespace becomes one space. Each folded byte remembers the raw
+/// bytes it came from, so a match on folded text maps back to an exact raw span.
+enum StructureFolding {
+    struct Folded: Sendable {
+        var bytes: [UInt8] = []
+        /// For each folded byte, the raw offset of the scalar it came from and the offset after it.
+        var rawStart: [Int32] = []
+        var rawEnd: [Int32] = []
+        var count: Int { bytes.count }
+    }
+
+    /// Folds `raw[lo..<hi]`; the offsets recorded are absolute positions in `raw`.
+    static func fold(_ raw: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Folded {
+        var out = Folded()
+        out.bytes.reserveCapacity(hi - lo)
+        out.rawStart.reserveCapacity(hi - lo)
+        out.rawEnd.reserveCapacity(hi - lo)
+        var i = lo
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(8)
+        while i < hi {
+            let (v, len) = decode(raw, i, hi)
+            scratch.removeAll(keepingCapacity: true)
+            foldScalar(v, into: &scratch)
+            for b in scratch {
+                if b == 0x20 && (out.bytes.isEmpty || out.bytes.last == 0x20) { continue }
+                out.bytes.append(b)
+                out.rawStart.append(Int32(i))
+                out.rawEnd.append(Int32(i + len))
+            }
+            i += len
+        }
+        if out.bytes.last == 0x20 {
+            out.bytes.removeLast(); out.rawStart.removeLast(); out.rawEnd.removeLast()
+        }
+        return out
+    }
+
+    static func fold(_ s: String) -> [UInt8] {
+        var s = s
+        return s.withUTF8 { fold($0, 0, $0.count).bytes }
+    }
+
+    static func foldedString(_ s: String) -> String {
+        String(decoding: fold(s), as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func decode(_ raw: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int) -> (UInt32, Int) {
+        let b0 = UInt32(raw[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 & 0xE0 == 0xC0, i + 1 < hi {
+            return ((b0 & 0x1F) << 6 | UInt32(raw[i + 1] & 0x3F), 2)
+        }
+        if b0 & 0xF0 == 0xE0, i + 2 < hi {
+            return ((b0 & 0x0F) << 12 | UInt32(raw[i + 1] & 0x3F) << 6 | UInt32(raw[i + 2] & 0x3F), 3)
+        }
+        if b0 & 0xF8 == 0xF0, i + 3 < hi {
+            return ((b0 & 0x07) << 18 | UInt32(raw[i + 1] & 0x3F) << 12 | UInt32(raw[i + 2] & 0x3F) << 6
+                    | UInt32(raw[i + 3] & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ v: UInt32, _ out: inout [UInt8]) {
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18))); out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    static func foldScalar(_ v: UInt32, into out: inout [UInt8]) {
+        switch v {
+        case 0x41...0x5A: out.append(UInt8(v + 0x20))
+        case 0x09...0x0D, 0x20: out.append(0x20)
+        case 0x00...0x1F, 0x7F...0x9F: return
+        case 0x21...0x7E: out.append(UInt8(v))
+        case 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: out.append(0x20)
+        case 0xAD, 0x034F, 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
+            return
+        case 0x0300...0x036F: return
+        case 0x0600...0x06FF: foldArabic(v, into: &out)
+        case 0x00A1...0x052F, 0x1E00...0x1EFF, 0xFB50...0xFDFF, 0xFE70...0xFEFC:
+            out.append(contentsOf: Tables.shared.lookup(v))
+        case 0x2018, 0x2019, 0x201B, 0x2032: out.append(0x27)
+        case 0xFF01...0xFF5E:
+            let a = v - 0xFEE0
+            out.append(UInt8(a >= 0x41 && a <= 0x5A ? a + 0x20 : a))
+        default: appendUTF8(v, &out)
+        }
+    }
+
+    static func foldArabic(_ v: UInt32, into out: inout [UInt8]) {
+        switch v {
+        case 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E8, 0x06EA...0x06ED, 0x0640:
+            return
+        case 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673: appendUTF8(0x0627, &out)
+        case 0x0649, 0x06CC, 0x06D0, 0x0626: appendUTF8(0x064A, &out)
+        case 0x06A9, 0x06AA: appendUTF8(0x0643, &out)
+        case 0x0629, 0x06C0, 0x06C1, 0x06C2, 0x06D5, 0x06BE: appendUTF8(0x0647, &out)
+        case 0x0624: appendUTF8(0x0648, &out)
+        case 0x0660...0x0669: out.append(UInt8(0x30 + v - 0x0660))
+        case 0x06F0...0x06F9: out.append(UInt8(0x30 + v - 0x06F0))
+        case 0x060C: out.append(0x2C)
+        case 0x061B: out.append(0x3B)
+        case 0x061F: out.append(0x3F)
+        case 0x066A: out.append(0x25)
+        case 0x06D4: out.append(0x2E)
+        default: appendUTF8(v, &out)
+        }
+    }
+
+    /// Case and diacritic folds of the Latin, Greek and Cyrillic blocks and the NFKC forms of
+    /// Arabic presentation forms, computed once from Foundation's Unicode data.
+    final class Tables: Sendable {
+        static let shared = Tables()
+        private let ranges: [(lo: UInt32, hi: UInt32, folds: [[UInt8]])]
+
+        private init() {
+            var ranges: [(UInt32, UInt32, [[UInt8]])] = []
+            for (lo, hi, compat) in [(UInt32(0x00A1), UInt32(0x052F), false), (0x1E00, 0x1EFF, false),
+                                     (0xFB50, 0xFDFF, true), (0xFE70, 0xFEFC, true)] {
+                var folds: [[UInt8]] = []
+                folds.reserveCapacity(Int(hi - lo + 1))
+                for v in lo...hi {
+                    guard let scalar = Unicode.Scalar(v) else { folds.append([]); continue }
+                    let s = String(Character(scalar))
+                    let mapped = compat
+                        ? s.precomposedStringWithCompatibilityMapping
+                        : s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+                    var bytes: [UInt8] = []
+                    for u in mapped.unicodeScalars where !(0x0300...0x036F).contains(u.value) {
+                        if compat { StructureFolding.foldScalarNoTable(u.value, into: &bytes) }
+                        else { StructureFolding.appendUTF8(u.value, &bytes) }
+                    }
+                    folds.append(bytes)
+                }
+                ranges.append((lo, hi, folds))
+            }
+            self.ranges = ranges
+        }
+
+        func lookup(_ v: UInt32) -> [UInt8] {
+            for r in ranges where v >= r.lo && v <= r.hi { return r.folds[Int(v - r.lo)] }
+            var b: [UInt8] = []
+            StructureFolding.appendUTF8(v, &b)
+            return b
+        }
+    }
+
+    /// The fold of scalars outside the table ranges (used while the tables are being built).
+    static func foldScalarNoTable(_ v: UInt32, into out: inout [UInt8]) {
+        switch v {
+        case 0x00A1...0x052F, 0x1E00...0x1EFF, 0xFB50...0xFDFF, 0xFE70...0xFEFC:
+            if v == 0xA0 { out.append(0x20) } else { appendUTF8(v, &out) }
+        default: foldScalar(v, into: &out)
+        }
+    }
+
+    // MARK: character classes on folded or raw bytes
+
+    /// Whether the scalar is part of a word (letters, digits, combining marks, ZWNJ).
+    @inline(__always)
+    static func isWordScalar(_ v: UInt32) -> Bool {
+        if v < 0x80 {
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
+        }
+        switch v {
+        case 0x200C, 0x200D, 0x00C0...0x00D6, 0x00D8...0x00F6, 0x00F8...0x024F, 0x0400...0x04FF,
+             0x0621...0x063A, 0x0641...0x064A, 0x0660...0x0669, 0x0671...0x06D3, 0x06F0...0x06F9,
+             0x4E00...0x9FFF, 0xAC00...0xD7A3:
+            return true
+        case 0x0080...0x00BF, 0x2000...0x206F, 0x3000...0x303F, 0xFF01...0xFF0F:
+            return false
+        default:
+            break
+        }
+        guard let s = Unicode.Scalar(v) else { return false }
+        let p = s.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+            || p.generalCategory == .spacingMark
+    }
+
+    static func isWord(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard i >= 0 && i < bytes.count else { return false }
+        var j = i
+        while j > 0 && bytes[j] & 0xC0 == 0x80 { j -= 1 }
+        return isWordScalar(decode(bytes, j, bytes.count).0)
+    }
+
+    /// The start of the scalar that ends just before `i`.
+    static func previousScalarStart(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        var j = i - 1
+        while j > 0 && bytes[j] & 0xC0 == 0x80 { j -= 1 }
+        return j
+    }
+}

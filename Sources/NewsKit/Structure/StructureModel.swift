@@ -1,0 +1,76 @@
+// The typed view of one scraped article: every part of the raw text as a block, and the
+// article fields read off those blocks. Offsets are 1-based and inclusive so that Lua's
+// `string.sub(raw, first, last)` returns exactly the block's source span.
+
+public enum BlockKind: String, Sendable, Codable, CaseIterable {
+    case title, lede, dateline, byline, source, heading, paragraph, caption, credit, related, boilerplate
+}
+
+public struct Block: Sendable, Hashable, Codable {
+    public var kind: BlockKind
+    /// The block's text, trimmed; for marker blocks ("Soma pia: X") only X.
+    public var text: String
+    /// 1-based inclusive byte offsets into the raw input's UTF-8; the span includes the marker.
+    public var first: Int
+    public var last: Int
+    /// The marker phrase (as written in the text) that classified the block, if any.
+    public var marker: String?
+    /// Short id of the rule that decided the kind, for the debugging view.
+    public var rule: String
+    /// Index (in `ArticleStructure.blocks`) of the earlier block this one repeats.
+    public var duplicateOf: Int?
+
+    public init(kind: BlockKind, text: String, first: Int, last: Int, marker: String? = nil,
+                rule: String, duplicateOf: Int? = nil) {
+        self.kind = kind
+        self.text = text
+        self.first = first
+        self.last = last
+        self.marker = marker
+        self.rule = rule
+        self.duplicateOf = duplicateOf
+    }
+}
+
+public struct Quote: Sendable, Hashable, Codable {
+    public var text: String
+    /// The speaker as written in the text (surface form), when the text names one.
+    public var speaker: String?
+    /// 1-based inclusive byte offsets of `text` inside `ArticleStructure.text`.
+    public var first: Int
+    public var last: Int
+
+    public init(text: String, speaker: String?, first: Int, last: Int) {
+        self.text = text
+        self.speaker = speaker
+        self.first = first
+        self.last = last
+    }
+}
+
+public struct ArticleStructure: Sendable {
+    public var blocks: [Block] = []
+    public var title: String?
+    public var lede: String?
+    /// Publication date (dateline, title suffix, "today" in the opening sentence). Its
+    /// `utf8Range` is rebased onto the raw input's bytes (0-based).
+    public var date: DateMention?
+    /// Publisher named in the text.
+    public var source: String?
+    /// The source the publisher credits ("منبع: X") when it differs from `source`.
+    public var originalSource: String?
+    /// Wire services credited.
+    public var agencies: [String] = []
+    public var byline: String?
+    /// Body paragraphs, lede excluded, in order.
+    public var paragraphs: [String] = []
+    public var headings: [String] = []
+    public var related: [String] = []
+    public var captions: [String] = []
+    public var credits: [String] = []
+    public var quotes: [Quote] = []
+    /// Lede and body paragraphs joined with "\n\n"; entity and quote offsets refer to it.
+    public var text: String = ""
+
+    public init() {}
+}
