@@ -11,7 +11,10 @@ public struct Article: Sendable {
     public var date: String?
     /// day, month, year or day-month.
     public var datePrecision: String?
+    /// Publisher named in the text (or given by the input record).
     public var source: String?
+    /// A further source the text credits at its end ("منبع: X"), when it differs from `source`.
+    public var originalSource: String?
     public var url: String?
     public var byline: String?
     public var agencies: [String] = []
@@ -20,6 +23,10 @@ public struct Article: Sendable {
     public var related: [String] = []
     public var captions: [String] = []
     public var credits: [String] = []
+    /// Quoted speech; offsets are 1-based bytes into `text`.
+    public var quotes: [Quote] = []
+    /// Every part of `raw`, typed; offsets are 1-based bytes into `raw`.
+    public var blocks: [Block] = []
     /// Lede and body paragraphs, separated by blank lines: what entity offsets refer to.
     public var text: String
     /// The input text as read.

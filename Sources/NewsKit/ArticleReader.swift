@@ -1,23 +1,51 @@
-/// Turns an input record into an article: parses its text, then lets the record's own fields win.
+import Foundation
+
+/// Turns an input record into an article: parses its text into typed blocks, identifies its
+/// language, then lets the record's own fields (JSON Lines) win over what the parser inferred.
 public struct ArticleReader: Sendable {
-    public init() {}
+    public let parser: ArticleParser
+    let dates: DateParser
+
+    public init(markers: MarkerSet = .bundled) {
+        self.dates = DateParser()
+        self.parser = ArticleParser(markers: markers, dates: dates)
+    }
 
     public func article(from record: InputRecord) -> Article {
-        var article = FirstCutParser.article(from: record.document)
-        if let id = record.id { article.id = id }
-        if let title = record.title {
-            // The text of a JSON record usually starts with the body, not the title.
-            if article.title != title, let parsed = article.title {
-                article.paragraphs.insert(parsed, at: 0)
-                article.text = article.paragraphs.joined(separator: "\n\n")
-            }
-            article.title = title
+        // A JSON record's text starts with the body; put its title on top so the parser sees the
+        // article as printed, and block offsets refer to that raw text.
+        var raw = record.document.text
+        if let title = record.title, !raw.hasPrefix(title) { raw = title + "\n\n" + raw }
+        let hinted = record.lang
+        let structure = parser.parse(raw, lang: hinted)
+        let sample = [structure.title ?? "", structure.text].joined(separator: "\n")
+        let guess = ScriptGuess.language(of: sample.isEmpty ? raw : sample)
+        var article = Article(id: record.id ?? record.document.contentHash, path: record.document.origin,
+                              lang: hinted ?? guess, text: structure.text, raw: raw)
+        article.title = record.title ?? structure.title
+        article.lede = structure.lede
+        article.source = record.source ?? structure.source
+        article.originalSource = structure.originalSource
+        article.agencies = structure.agencies
+        article.byline = structure.byline
+        article.paragraphs = structure.paragraphs
+        article.headings = structure.headings
+        article.related = structure.related
+        article.captions = structure.captions
+        article.credits = structure.credits
+        article.quotes = structure.quotes
+        article.blocks = structure.blocks
+        article.url = record.url
+        if let given = record.date {
+            let parsed = dates.parse(given, lang: nil) ?? dates.find(in: given, lang: nil).first
+            article.date = parsed?.iso ?? given
+            article.datePrecision = parsed?.start.precision.rawValue
+        } else if let date = structure.date {
+            article.date = date.iso
+            article.datePrecision = date.start.precision.rawValue
         }
-        if let date = record.date { article.date = date }
-        if let url = record.url { article.url = url }
-        if let source = record.source { article.source = source }
-        if let lang = record.lang { article.lang = lang }
         article.meta = record.meta
+        article.warnings = record.document.warnings
         return article
     }
 }

@@ -24,11 +24,33 @@ final class DocumentReadingTests: XCTestCase {
         XCTAssertEqual(ContentHash.hex(of: "a"), "af63dc4c8601ec8c")
     }
 
-    func testFirstCutTitleSkipsLinesWithoutWords() {
-        let article = FirstCutParser.article(from: Document(origin: "x.txt", text: "\n • \n12\nA real headline\n\nFirst paragraph.\nSecond one.\n"))
-        XCTAssertEqual(article.title, "A real headline")
-        XCTAssertEqual(article.paragraphs, ["First paragraph.", "Second one."])
-        XCTAssertEqual(article.text, "First paragraph.\n\nSecond one.")
+    func testReaderGivesTitleParagraphsAndBlocksCoveringTheInput() {
+        let raw = "A real headline about the summit\n\nThe first paragraph tells what happened at the summit today.\nThe second one gives more detail about the talks.\n"
+        let article = ArticleReader().article(from: InputRecord(document: Document(origin: "x.txt", text: raw)))
+        XCTAssertEqual(article.title, "A real headline about the summit")
+        XCTAssertEqual(article.text, ([article.lede].compactMap { $0 } + article.paragraphs).joined(separator: "\n\n"))
+        XCTAssertEqual(article.paragraphs.count + (article.lede == nil ? 0 : 1), 2)
+        let bytes = Array(raw.utf8)
+        for block in article.blocks {
+            XCTAssertTrue(block.first >= 1 && block.last <= bytes.count && block.first <= block.last + 1)
+        }
+        XCTAssertEqual(article.blocks.first?.kind, .title)
+    }
+
+    func testRecordFieldsWinOverParsedOnes() {
+        var record = InputRecord(document: Document(origin: "c.jsonl:1", text: "Body sentence one of the story, long enough to be a paragraph.\nAnother body sentence follows here."))
+        record.title = "Given title"
+        record.date = "Sun, 18 Feb 2018 21:35:43 +0400"
+        record.source = "Given source"
+        record.lang = "en"
+        let article = ArticleReader().article(from: record)
+        XCTAssertEqual(article.title, "Given title")
+        XCTAssertEqual(article.date, "2018-02-18")
+        XCTAssertEqual(article.datePrecision, "day")
+        XCTAssertEqual(article.source, "Given source")
+        XCTAssertEqual(article.lang, "en")
+        XCTAssertTrue(article.raw.hasPrefix("Given title\n\n"))
+        XCTAssertFalse(article.paragraphs.contains("Given title"))
     }
 
     func testJSONLinesRecordsFieldsAndBadLines() {

@@ -102,7 +102,7 @@ final class CLITests: ToolkitProcessTestCase {
         let folder = try temporaryFolder()
         try Data([0x54, 0x69, 0x74, 0x6C, 0x65, 0x0A, 0x62, 0x61, 0xFF, 0x64, 0x0A]).write(to: folder.appendingPathComponent("bad.txt"))
         let script = folder.appendingPathComponent("s.lua")
-        try write("for a in toolkit.articles() do print(a.title, a.paragraphs[1]) end\n", to: script)
+        try write("for a in toolkit.articles() do print(a.title, a.text) end\n", to: script)
         let result = try toolkit(["run", script.path, folder.appendingPathComponent("bad.txt").path, "--out", folder.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, "Title\tba\u{FFFD}d\n")
