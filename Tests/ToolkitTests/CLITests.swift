@@ -100,12 +100,13 @@ final class CLITests: ToolkitProcessTestCase {
 
     func testInvalidUTF8IsReadWithAWarning() throws {
         let folder = try temporaryFolder()
-        try Data([0x54, 0x69, 0x74, 0x6C, 0x65, 0x0A, 0x62, 0x61, 0xFF, 0x64, 0x0A]).write(to: folder.appendingPathComponent("bad.txt"))
+        let body = Array("Title of the story\nThe body of this story has one bad byte, here: ba".utf8) + [0xFF] + Array("d, and then it goes on.\n".utf8)
+        try Data(body).write(to: folder.appendingPathComponent("bad.txt"))
         let script = folder.appendingPathComponent("s.lua")
         try write("for a in toolkit.articles() do print(a.title, a.text) end\n", to: script)
         let result = try toolkit(["run", script.path, folder.appendingPathComponent("bad.txt").path, "--out", folder.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "Title\tba\u{FFFD}d\n")
+        XCTAssertEqual(result.stdout, "Title of the story\tThe body of this story has one bad byte, here: ba\u{FFFD}d, and then it goes on.\n")
         XCTAssertTrue(result.stderr.contains("not valid UTF-8"), result.stderr)
     }
 
