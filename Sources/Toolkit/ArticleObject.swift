@@ -25,6 +25,7 @@ final class ArticleObject {
         cls.field("date") { LuaValue($0.article.date) }
         cls.field("date_precision") { LuaValue($0.article.datePrecision) }
         cls.field("source") { LuaValue($0.article.source) }
+        cls.field("original_source") { LuaValue($0.article.originalSource) }
         cls.field("url") { LuaValue($0.article.url) }
         cls.field("byline") { LuaValue($0.article.byline) }
         cls.field("agencies") { o in o.cached("agencies") { LuaValue(o.article.agencies) } }
@@ -34,6 +35,26 @@ final class ArticleObject {
         cls.field("related") { o in o.cached("related") { LuaValue(o.article.related) } }
         cls.field("captions") { o in o.cached("captions") { LuaValue(o.article.captions) } }
         cls.field("credits") { o in o.cached("credits") { LuaValue(o.article.credits) } }
+        cls.field("quotes") { o in
+            o.cached("quotes") {
+                .table(LuaTable(array: o.article.quotes.map { q in
+                    var t: LuaTable = ["text": LuaValue(q.text), "first": LuaValue(q.first), "last": LuaValue(q.last)]
+                    t["speaker"] = LuaValue(q.speaker)
+                    return .table(t)
+                }))
+            }
+        }
+        cls.field("blocks") { o in
+            o.cached("blocks") {
+                .table(LuaTable(array: o.article.blocks.map { b in
+                    var t: LuaTable = ["kind": LuaValue(b.kind.rawValue), "text": LuaValue(b.text),
+                                       "first": LuaValue(b.first), "last": LuaValue(b.last), "rule": LuaValue(b.rule)]
+                    t["marker"] = LuaValue(b.marker)
+                    t["duplicate_of"] = b.duplicateOf.map { LuaValue($0 + 1) } ?? .nil
+                    return .table(t)
+                }))
+            }
+        }
         cls.field("raw") { LuaValue($0.article.raw) }
         cls.field("meta") { o in
             o.cached("meta") {

@@ -1,0 +1,92 @@
+import Foundation
+import NewsKit
+
+/// An article as JSON, with the field names of the Lua API (`date_precision`, `original_source`...).
+/// One object per line in `toolkit parse --format json`.
+struct ArticleJSON: Encodable {
+    struct BlockJSON: Encodable {
+        var kind: String, text: String, first: Int, last: Int
+        var marker: String?, rule: String
+        var duplicate_of: Int?
+    }
+    struct QuoteJSON: Encodable {
+        var text: String, speaker: String?, first: Int, last: Int
+    }
+
+    var id: String, path: String, lang: String
+    var title: String?, lede: String?, date: String?, date_precision: String?
+    var source: String?, original_source: String?, url: String?, byline: String?
+    var agencies: [String], paragraphs: [String], headings: [String], related: [String]
+    var captions: [String], credits: [String], quotes: [QuoteJSON], text: String
+    var blocks: [BlockJSON]
+    var meta: [String: String]
+
+    init(_ a: Article) {
+        id = a.id; path = a.path; lang = a.lang
+        title = a.title; lede = a.lede; date = a.date; date_precision = a.datePrecision
+        source = a.source; original_source = a.originalSource; url = a.url; byline = a.byline
+        agencies = a.agencies; paragraphs = a.paragraphs; headings = a.headings; related = a.related
+        captions = a.captions; credits = a.credits; text = a.text; meta = a.meta
+        quotes = a.quotes.map { QuoteJSON(text: $0.text, speaker: $0.speaker, first: $0.first, last: $0.last) }
+        blocks = a.blocks.map {
+            BlockJSON(kind: $0.kind.rawValue, text: $0.text, first: $0.first, last: $0.last,
+                      marker: $0.marker, rule: $0.rule, duplicate_of: $0.duplicateOf)
+        }
+    }
+
+    static func line(_ article: Article) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(ArticleJSON(article)), as: UTF8.self)
+    }
+}
+
+/// `toolkit parse`: what the core understood of each article, for a person (text) or a program (json).
+public enum ParseReport {
+    public enum Format: String, CaseIterable, Sendable { case text, json }
+
+    /// Prints every article of the corpus; returns how many were printed.
+    @discardableResult
+    public static func run(corpus arguments: [String], format: Format, console: Console = .standard) throws -> Int {
+        let corpus = try Corpus.resolve(arguments)
+        let warnings = WarningCounter(console: console)
+        let stream = ArticleStream(corpus: corpus, warn: { warnings.report($0) })
+        var count = 0
+        while let article = stream.next() {
+            count += 1
+            switch format {
+            case .json: console.out(try ArticleJSON.line(article) + "\n")
+            case .text: console.out(text(article))
+            }
+        }
+        if count == 0 {
+            throw ToolkitError.noReadableInput("no article could be read from \(arguments.joined(separator: " "))")
+        }
+        return count
+    }
+
+    static func text(_ a: Article) -> String {
+        var out = "== \(a.path)  lang \(a.lang)"
+        if let date = a.date { out += "  date \(date) (\(a.datePrecision ?? "?"))" }
+        if let source = a.source { out += "  source \(source)" }
+        if !a.agencies.isEmpty { out += "  agencies \(a.agencies.joined(separator: ", "))" }
+        out += "\n"
+        let width = BlockKind.allCases.map(\.rawValue.count).max() ?? 10
+        for block in a.blocks {
+            let kind = block.kind.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+            var line = "\(kind)  \(String(block.first).leftPadded(6))-\(String(block.last).leftPadded(6))  "
+            if let marker = block.marker { line += "[\(marker)] " }
+            line += block.text
+            if let original = block.duplicateOf { line += "   (repeats block \(original + 1))" }
+            out += line + "\n"
+        }
+        for quote in a.quotes {
+            out += "quote".padding(toLength: width, withPad: " ", startingAt: 0) + "  «\(quote.text)»" + (quote.speaker.map { " — \($0)" } ?? "") + "\n"
+        }
+        return out + "\n"
+    }
+}
+
+private extension String {
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}
