@@ -47,10 +47,12 @@ public enum ParseReport {
 
     /// Prints every article of the corpus; returns how many were printed.
     @discardableResult
-    public static func run(corpus arguments: [String], format: Format, console: Console = .standard) throws -> Int {
+    public static func run(corpus arguments: [String], format: Format, pluginFolders: [String] = [],
+                           console: Console = .standard) throws -> Int {
+        let markers = try PluginCatalog.discover(extra: pluginFolders).markers()
         let corpus = try Corpus.resolve(arguments)
         let warnings = WarningCounter(console: console)
-        let stream = ArticleStream(corpus: corpus, warn: { warnings.report($0) })
+        let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: markers), warn: { warnings.report($0) })
         var count = 0
         while let article = stream.next() {
             count += 1

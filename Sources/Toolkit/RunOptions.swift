@@ -14,6 +14,8 @@ public struct RunOptions: Sendable {
     /// `--set key=value` pairs, visible to the script as `toolkit.args`.
     public var settings: [String: String]
     public var limits: LuaLimits
+    /// `--plugin DIR` folders, searched before the standard plugin path.
+    public var pluginFolders: [String] = []
 
     /// Limits for untrusted scripts: generous for real corpora, finite against runaway loops.
     public static let defaultLimits = LuaLimits(

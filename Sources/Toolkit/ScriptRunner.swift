@@ -28,9 +28,11 @@ public final class ScriptRunner {
         } catch {
             throw ToolkitError.usage("\(options.script): cannot read the script (\(error.localizedDescription)); give the path of a .lua file")
         }
+        let plugins = try PluginCatalog.discover(extra: options.pluginFolders)
         let corpus = try resolveCorpus()
         let warnings = WarningCounter(console: console)
-        let stream = ArticleStream(corpus: corpus, warn: { warnings.report($0) })
+        let reader = ArticleReader(markers: try plugins.markers())
+        let stream = ArticleStream(corpus: corpus, reader: reader, warn: { warnings.report($0) })
         defer { stream.stop() }
 
         let lua: LuaState
@@ -39,9 +41,15 @@ public final class ScriptRunner {
         } catch {
             throw ToolkitError.script(message: "cannot start Lua: \(error)", traceback: "")
         }
-        let api = ToolkitAPI(state: lua, options: options, console: console, stream: stream)
+        var settings = plugins.argumentDefaults
+        settings.merge(options.settings) { _, given in given }
+        let api = ToolkitAPI(state: lua, options: options, settings: settings, console: console, stream: stream)
         try api.install()
         do {
+            for plugin in plugins.plugins {
+                guard let script = plugin.initScript else { continue }
+                try lua.run(Array(try Data(contentsOf: script)), chunkName: "@" + script.relativePath)
+            }
             try lua.run(Array(code), chunkName: "@" + options.script)
         } catch let error as LuaError {
             throw ToolkitError.script(message: error.message, traceback: error.traceback)

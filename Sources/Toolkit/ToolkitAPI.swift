@@ -6,15 +6,17 @@ import NewsKit
 final class ToolkitAPI {
     let state: LuaState
     let options: RunOptions
+    let settings: [String: String]
     let console: Console
     let stream: ArticleStream
     let output: OutputFolder
     private(set) var outputs: [URL] = []
     private(set) var articlesRequested = false
 
-    init(state: LuaState, options: RunOptions, console: Console, stream: ArticleStream) {
+    init(state: LuaState, options: RunOptions, settings: [String: String], console: Console, stream: ArticleStream) {
         self.state = state
         self.options = options
+        self.settings = settings
         self.console = console
         self.stream = stream
         self.output = OutputFolder(url: options.outputFolder)
@@ -54,7 +56,7 @@ final class ToolkitAPI {
 
     private func settingsTable() -> LuaTable {
         var table = LuaTable(array: [])
-        for (key, value) in options.settings.sorted(by: { $0.key < $1.key }) { table[key] = LuaValue(value) }
+        for (key, value) in settings.sorted(by: { $0.key < $1.key }) { table[key] = LuaValue(value) }
         return table
     }
 

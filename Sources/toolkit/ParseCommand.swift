@@ -23,6 +23,9 @@ struct Parse: ParsableCommand {
     @Option(help: ArgumentHelp("text (for people) or json (one object per article). Example: --format json", valueName: "format"))
     var format: String = "text"
 
+    @Option(name: .customLong("plugin"), help: ArgumentHelp("A plugin folder whose markers/*.tsv extend the parser; repeatable. Example: --plugin ./my-site-markers", valueName: "dir"))
+    var plugins: [String] = []
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one file or folder to parse") }
         guard ParseReport.Format(rawValue: format) != nil else {
@@ -31,6 +34,6 @@ struct Parse: ParsableCommand {
     }
 
     func run() throws {
-        try ParseReport.run(corpus: files, format: ParseReport.Format(rawValue: format)!)
+        try ParseReport.run(corpus: files, format: ParseReport.Format(rawValue: format)!, pluginFolders: plugins)
     }
 }

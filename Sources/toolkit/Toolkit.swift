@@ -72,6 +72,9 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("A value for the script, read as toolkit.args.KEY; repeatable. Example: --set top=20", valueName: "key=value"))
     var settings: [String] = []
 
+    @Option(name: .customLong("plugin"), help: ArgumentHelp("A plugin folder (or folder of plugins) to load before ./Plugins and the others; repeatable. Example: --plugin ./my-plugin", valueName: "dir"))
+    var plugins: [String] = []
+
     @Option(name: .long, help: ArgumentHelp("Memory the script may use, in MiB (0: no limit). Example: --max-memory 512", valueName: "MiB"))
     var maxMemory: Int = 2048
 
@@ -97,9 +100,10 @@ struct Run: ParsableCommand {
             memoryBytes: maxMemory == 0 ? nil : maxMemory << 20,
             instructions: maxInstructions == 0 ? nil : maxInstructions,
             seconds: timeout == 0 ? nil : timeout)
-        let options = RunOptions(
+        var options = RunOptions(
             script: script, corpus: corpus, outputFolder: URL(fileURLWithPath: out),
             settings: values, limits: limits)
+        options.pluginFolders = plugins
         _ = try ScriptRunner(options: options).run()
     }
 }

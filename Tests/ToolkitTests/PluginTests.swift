@@ -77,3 +77,40 @@ final class PluginTests: XCTestCase {
         }
     }
 }
+
+/// Plugins take part in runs: markers extend the parser, args give defaults, init.lua runs first.
+final class PluginRunTests: ToolkitProcessTestCase {
+    func testPluginMarkersArgsAndInitReachTheRun() throws {
+        let root = try temporaryFolder()
+        let plugin = root.appendingPathComponent("house-style")
+        try FileManager.default.createDirectory(at: plugin.appendingPathComponent("markers"), withIntermediateDirectories: true)
+        try write("return { name = 'house-style', version = '0.1.0', toolkit = '>=0.1.0', args = { top = 2, tag = 'plugin' } }\n",
+                  to: plugin.appendingPathComponent("plugin.lua"))
+        try write("house = { greeting = 'from init.lua' }\n", to: plugin.appendingPathComponent("init.lua"))
+        try write("boilerplate\tThis story first ran in the weekend Gazette\tline\n", to: plugin.appendingPathComponent("markers/en.tsv"))
+        let article = root.appendingPathComponent("a.txt")
+        try write("Ministers meet in Nairobi to discuss the new trade rules\n\nThe ministers of five countries met on Monday to agree on common rules for cross-border trade.\nThis story first ran in the weekend Gazette\nThey will meet again in March to sign the agreement.\n", to: article)
+        let script = root.appendingPathComponent("s.lua")
+        try write("""
+            print(house.greeting, toolkit.args.top, toolkit.args.tag)
+            for a in toolkit.articles() do
+              for _, p in ipairs(a.paragraphs) do print(p:sub(1, 20)) end
+            end
+            """, to: script)
+        let without = try toolkit(["run", script.path, article.path, "--out", root.path, "--plugin", root.path, "--set", "tag=cli"])
+        XCTAssertEqual(without.status, 0, without.stderr)
+        let lines = without.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "from init.lua\t2\tcli", "plugin default for top, --set wins for tag")
+        XCTAssertFalse(lines.contains { $0.hasPrefix("This story first ran") }, "the plugin's marker makes the line boilerplate: \(lines)")
+
+        func kind(of line: String, _ output: String) -> String? {
+            output.split(separator: "\n").first { $0.hasSuffix(line) }.map { String($0.prefix { $0 != " " }) }
+        }
+        let parsed = try toolkit(["parse", article.path, "--plugin", plugin.path])
+        XCTAssertEqual(kind(of: "This story first ran in the weekend Gazette", parsed.stdout), "boilerplate", parsed.stdout)
+        // Without the plugin (run where no ./Plugins holds it) the same line is read as article text.
+        let plain = try toolkit(["parse", article.path], in: plugin.appendingPathComponent("markers"))
+        XCTAssertNotNil(kind(of: "This story first ran in the weekend Gazette", plain.stdout))
+        XCTAssertNotEqual(kind(of: "This story first ran in the weekend Gazette", plain.stdout), "boilerplate", plain.stdout)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import NewsKit
 
 /// A plugin folder found on the search path, with its validated manifest.
 public struct Plugin: Sendable {
@@ -29,6 +30,24 @@ public struct Plugin: Sendable {
 public struct PluginCatalog: Sendable {
     public var plugins: [Plugin]
     public var shadowed: [String]
+
+    /// The bundled markers extended by every plugin's `markers/*.tsv`.
+    public func markers() throws -> MarkerSet {
+        let files = plugins.flatMap(\.markerFiles)
+        guard !files.isEmpty else { return .bundled }
+        do {
+            return MarkerSet.bundled.merging(try MarkerSet(files: files))
+        } catch {
+            throw ToolkitError.usage("\(error)")
+        }
+    }
+
+    /// Defaults of `toolkit.args` from the manifests; the first plugin naming a key wins.
+    public var argumentDefaults: [String: String] {
+        var defaults: [String: String] = [:]
+        for plugin in plugins { defaults.merge(plugin.manifest.args) { first, _ in first } }
+        return defaults
+    }
 
     public static func searchPath(extra: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> [(URL, String)] {
         var path: [(URL, String)] = extra.map { (URL(fileURLWithPath: $0), "--plugin") }
