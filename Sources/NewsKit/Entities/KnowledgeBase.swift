@@ -1,0 +1,151 @@
+import Foundation
+
+/// Entity profiles with all their spellings, indexed by id and by folded spelling. Immutable:
+/// `adding` returns a new knowledge base, so the compiled matcher cached inside one instance
+/// never goes stale.
+public final class KnowledgeBase: Sendable {
+    public let profiles: [EntityProfile]
+    private let indexByID: [String: Int]
+    /// Per profile, the variants the matcher uses (the profile's variants, plus its name when no
+    /// variant spells it), and their folded forms.
+    let matchable: [[EntityVariant]]
+    let foldedMatchable: [[String]]
+    /// Folded spelling → (profile, variant) pairs.
+    private let byFoldedSpelling: [String: [VariantReference]]
+    private let compiledCache = CompiledCache()
+
+    struct VariantReference: Hashable, Sendable {
+        var profile: Int
+        var variant: Int
+    }
+
+    /// Profiles sharing an id are merged (variants and attributes added to the first).
+    public init(profiles: [EntityProfile]) {
+        var merged: [EntityProfile] = []
+        var indexByID: [String: Int] = [:]
+        for profile in profiles {
+            if let existing = indexByID[profile.id] {
+                merged[existing] = merged[existing].merged(with: profile)
+            } else {
+                indexByID[profile.id] = merged.count
+                merged.append(profile)
+            }
+        }
+        self.profiles = merged
+        self.indexByID = indexByID
+        var matchable: [[EntityVariant]] = []
+        var folded: [[String]] = []
+        var bySpelling: [String: [VariantReference]] = [:]
+        matchable.reserveCapacity(merged.count)
+        folded.reserveCapacity(merged.count)
+        for (p, profile) in merged.enumerated() {
+            // The canonical name always matches: it joins the variants when none spells it.
+            var variants = profile.variants
+            var foldedVariants = variants.map { KnowledgeBase.foldSpelling($0.text) }
+            let foldedName = KnowledgeBase.foldSpelling(profile.name)
+            if !foldedVariants.contains(foldedName) {
+                variants.append(EntityVariant(text: profile.name))
+                foldedVariants.append(foldedName)
+            }
+            for (v, spelling) in foldedVariants.enumerated() where !spelling.isEmpty {
+                bySpelling[spelling, default: []].append(VariantReference(profile: p, variant: v))
+            }
+            matchable.append(variants)
+            folded.append(foldedVariants)
+        }
+        self.matchable = matchable
+        self.foldedMatchable = folded
+        self.byFoldedSpelling = bySpelling
+    }
+
+    public static let empty = KnowledgeBase(profiles: [])
+
+    /// Every `*.jsonl` and `*.tsv` file in `directory` (not recursive), in name order.
+    public static func load(directory: URL) throws -> KnowledgeBase {
+        try KnowledgeBase(profiles: KnowledgeBaseLoader.profiles(inDirectory: directory))
+    }
+
+    public static func load(files: [URL]) throws -> KnowledgeBase {
+        try KnowledgeBase(profiles: KnowledgeBaseLoader.profiles(inFiles: files))
+    }
+
+    /// A new knowledge base with these profiles added (merged into existing ones by id).
+    public func adding(_ profiles: [EntityProfile]) -> KnowledgeBase {
+        KnowledgeBase(profiles: self.profiles + profiles)
+    }
+
+    public func adding(contentsOf other: KnowledgeBase) -> KnowledgeBase {
+        adding(other.profiles)
+    }
+
+    public func profile(id: String) -> EntityProfile? {
+        indexByID[id].map { profiles[$0] }
+    }
+
+    /// Number of spellings the matcher compiles (variants plus names not spelled by a variant).
+    public var variantCount: Int { matchable.reduce(0) { $0 + $1.count } }
+
+    /// Profiles one of whose spellings folds to the same skeleton as `text` (بوتين, پوتین and
+    /// "PUTIN" find the same person). When nothing matches exactly, a name inside the text with
+    /// Arabic clitics around it (وبوتين) is found by the matcher, and failing that, spellings
+    /// that begin with the text's words ("Vladimir"). With `lang`, spellings of that language
+    /// come first. Full names rank before short aliases.
+    public func lookup(_ text: String, lang: String? = nil) -> [EntityProfile] {
+        let key = KnowledgeBase.foldSpelling(text)
+        guard !key.isEmpty else { return [] }
+        if let references = byFoldedSpelling[key] {
+            return rank(references, lang: lang)
+        }
+        let found = EntityMatcher(knowledgeBase: self, titles: TitleWords(), shortAliases: .always, respectsCapitals: false)
+            .matches(in: text)
+        if found.count == 1, let only = found.first, let index = indexByID[only.profileID] {
+            return [profiles[index]]
+        }
+        var references: [VariantReference] = []
+        let prefix = key + " "
+        for (spelling, matches) in byFoldedSpelling where spelling.hasPrefix(prefix) {
+            references += matches
+        }
+        return rank(references, lang: lang)
+    }
+
+    private func rank(_ references: [VariantReference], lang: String?) -> [EntityProfile] {
+        func order(_ r: VariantReference) -> (Int, Int, Int) {
+            let variant = matchable[r.profile][r.variant]
+            let languageRank = lang == nil || variant.lang == lang ? 0 : 1
+            return (variant.short ? 1 : 0, languageRank, r.profile)
+        }
+        var seen = Set<Int>()
+        var result: [EntityProfile] = []
+        for r in references.sorted(by: { order($0) < order($1) }) where seen.insert(r.profile).inserted {
+            result.append(profiles[r.profile])
+        }
+        return result
+    }
+
+    /// Folded, with spaces trimmed: the key a spelling is indexed and compiled under.
+    static func foldSpelling(_ text: String) -> String {
+        let folded = TextFolder.fold(text)
+        return folded.trimmingCharacters(in: CharacterSet(charactersIn: " \n"))
+    }
+
+    /// The compiled matcher tables, built on first use and shared by every matcher of this
+    /// knowledge base.
+    var compiled: CompiledKnowledgeBase {
+        compiledCache.value { CompiledKnowledgeBase(knowledgeBase: self) }
+    }
+}
+
+private final class CompiledCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var compiled: CompiledKnowledgeBase?
+
+    func value(_ build: () -> CompiledKnowledgeBase) -> CompiledKnowledgeBase {
+        lock.lock()
+        defer { lock.unlock() }
+        if let compiled { return compiled }
+        let built = build()
+        compiled = built
+        return built
+    }
+}
