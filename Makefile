@@ -9,7 +9,7 @@ ASAN_BUILD := .build-asan
 # Root installs directly; others go through sudo when there is one.
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
 
-.PHONY: all deps build run test test-scripts sanitize install uninstall bench clean
+.PHONY: all deps build run test test-scripts sanitize install uninstall bench bench-matcher clean
 
 all: build
 
@@ -55,6 +55,23 @@ install: build
 
 uninstall:
 	rm -rf $(PREFIX)/lib/toolkit $(PREFIX)/bin/toolkit
+
+# Benchmarks: release builds, one core each, Python peers installed into a local virtual environment
+# and run on the same data in the same run. Figures go to stdout; nothing is asserted.
+BENCH_VENV := .venv-bench
+BENCH_BIN := .build/release/toolkit-bench
+
+$(BENCH_VENV)/bin/python:
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet pyahocorasick
+
+bench-build: deps
+	$(SWIFT) build -c release --product toolkit-bench
+
+bench-matcher: bench-build $(BENCH_VENV)/bin/python
+	$(BENCH_BIN) matcher --mb 200
+
+bench: bench-matcher
 
 clean:
 	rm -rf .build $(ASAN_BUILD) out

@@ -36,6 +36,8 @@ let package = Package(
             name: "toolkit",
             dependencies: ["Toolkit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // `make bench`: throughput and accuracy figures, compared with Python peers in the same run.
+        .executableTarget(name: "toolkit-bench", dependencies: ["NewsKit"], path: "Benchmarks"),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
         .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"]),
         .testTarget(name: "ToolkitTests", dependencies: ["Toolkit"]),
