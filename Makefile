@@ -9,7 +9,7 @@ ASAN_BUILD := .build-asan
 # Root installs directly; others go through sudo when there is one.
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
 
-.PHONY: all deps build run test test-scripts sanitize install uninstall bench bench-matcher clean
+.PHONY: all deps build run test test-scripts sanitize install uninstall bench bench-build bench-matcher bench-langid clean
 
 all: build
 
@@ -64,6 +64,7 @@ BENCH_BIN := .build/release/toolkit-bench
 $(BENCH_VENV)/bin/python:
 	python3 -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --quiet pyahocorasick
+	$(BENCH_VENV)/bin/pip install --quiet -r tools/langid/requirements-peers.txt
 
 bench-build: deps
 	$(SWIFT) build -c release --product toolkit-bench
@@ -71,7 +72,10 @@ bench-build: deps
 bench-matcher: bench-build $(BENCH_VENV)/bin/python
 	$(BENCH_BIN) matcher --mb 200
 
-bench: bench-matcher
+bench-langid: bench-build $(BENCH_VENV)/bin/python
+	$(BENCH_BIN) langid --corpus ../shared/corpus
+
+bench: bench-matcher bench-langid
 
 clean:
 	rm -rf .build $(ASAN_BUILD) out
