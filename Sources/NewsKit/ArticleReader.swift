@@ -19,7 +19,7 @@ public struct ArticleReader: Sendable {
         let hinted = record.lang
         let structure = parser.parse(raw, lang: hinted)
         let sample = [structure.title ?? "", structure.text].joined(separator: "\n")
-        let guess = ScriptGuess.language(of: sample.isEmpty ? raw : sample)
+        let guess = LanguageIdentifier.shared.identify(sample.isEmpty ? raw : sample).code
         var article = Article(id: record.id ?? record.document.contentHash, path: record.document.origin,
                               lang: hinted ?? guess, text: structure.text, raw: raw)
         article.title = record.title ?? structure.title
