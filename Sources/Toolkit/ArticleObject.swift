@@ -4,9 +4,32 @@ import NewsKit
 /// An article as Lua sees it: read-only userdata whose fields are converted on first access.
 final class ArticleObject {
     let article: Article
+    let entities: EntityContext
     private var cache: [String: LuaValue] = [:]
+    private var annotation: (generation: Int, value: ArticleAnnotation)?
 
-    init(_ article: Article) { self.article = article }
+    init(_ article: Article, entities: EntityContext) {
+        self.article = article
+        self.entities = entities
+    }
+
+    func annotated() throws -> ArticleAnnotation {
+        if let annotation, annotation.generation == entities.generation { return annotation.value }
+        let value = try entities.annotator().annotate(article)
+        annotation = (entities.generation, value)
+        return value
+    }
+
+    /// An iterator over the mentions that pass `keep`.
+    func iterator(_ keep: @escaping (EntityMention) -> Bool) throws -> LuaValue {
+        let mentions = try annotated().mentions.filter(keep)
+        var position = 0
+        return .function(LuaFunction("entities iterator") { _ in
+            guard position < mentions.count else { return [.nil] }
+            defer { position += 1 }
+            return [EntityTables.mention(mentions[position])]
+        })
+    }
 
     func cached(_ key: String, _ make: () -> LuaValue) -> LuaValue {
         if let value = cache[key] { return value }
@@ -35,15 +58,7 @@ final class ArticleObject {
         cls.field("related") { o in o.cached("related") { LuaValue(o.article.related) } }
         cls.field("captions") { o in o.cached("captions") { LuaValue(o.article.captions) } }
         cls.field("credits") { o in o.cached("credits") { LuaValue(o.article.credits) } }
-        cls.field("quotes") { o in
-            o.cached("quotes") {
-                .table(LuaTable(array: o.article.quotes.map { q in
-                    var t: LuaTable = ["text": LuaValue(q.text), "first": LuaValue(q.first), "last": LuaValue(q.last)]
-                    t["speaker"] = LuaValue(q.speaker)
-                    return .table(t)
-                }))
-            }
-        }
+        cls.field("quotes") { o in .table(LuaTable(array: try o.annotated().quotes.map(EntityTables.quote))) }
         cls.field("blocks") { o in
             o.cached("blocks") {
                 .table(LuaTable(array: o.article.blocks.map { b in
@@ -62,6 +77,14 @@ final class ArticleObject {
                 for (key, value) in o.article.meta.sorted(by: { $0.key < $1.key }) { table[key] = LuaValue(value) }
                 return .table(table)
             }
+        }
+        cls.method("entities") { o, call in
+            let filter = try EntityFilter(call.value(2))
+            return [try o.iterator(filter.accepts)]
+        }
+        cls.method("mentions") { o, call in
+            let id = try call.string(2)
+            return [try o.iterator { $0.id == id }]
         }
         cls.description { "Article \($0.article.id) (\($0.article.path))" }
         return cls

@@ -43,7 +43,9 @@ public final class ScriptRunner {
         }
         var settings = plugins.argumentDefaults
         settings.merge(options.settings) { _, given in given }
-        let api = ToolkitAPI(state: lua, options: options, settings: settings, console: console, stream: stream)
+        let entities = EntityContext { try plugins.knowledgeBase() }
+        let api = ToolkitAPI(state: lua, options: options, settings: settings, console: console, stream: stream,
+                             entities: entities)
         try api.install()
         do {
             for plugin in plugins.plugins {

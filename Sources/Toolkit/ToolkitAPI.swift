@@ -10,11 +10,15 @@ final class ToolkitAPI {
     let console: Console
     let stream: ArticleStream
     let output: OutputFolder
+    let entities: EntityContext
     private(set) var outputs: [URL] = []
     private(set) var articlesRequested = false
 
-    init(state: LuaState, options: RunOptions, settings: [String: String], console: Console, stream: ArticleStream) {
+    init(state: LuaState, options: RunOptions, settings: [String: String], console: Console, stream: ArticleStream,
+         entities: EntityContext)
+    {
         self.state = state
+        self.entities = entities
         self.options = options
         self.settings = settings
         self.console = console
@@ -32,6 +36,7 @@ final class ToolkitAPI {
         toolkit["write"] = .table(writeTable())
         toolkit["text"] = .table(TextModule.table())
         toolkit["date"] = .table(DateModule.table())
+        toolkit["kb"] = .table(knowledgeBaseTable())
         try state.setGlobal("toolkit", .table(toolkit))
         let console = self.console
         try state.setGlobal("print", .function(LuaFunction("print") { call in
@@ -48,10 +53,26 @@ final class ToolkitAPI {
     private func articlesIterator() -> LuaValue {
         articlesRequested = true
         let stream = self.stream
+        let entities = self.entities
         return .function(LuaFunction("articles iterator") { _ in
             guard let article = stream.next() else { return [.nil] }
-            return [.object(ArticleObject(article))]
+            return [.object(ArticleObject(article, entities: entities))]
         })
+    }
+
+    private func knowledgeBaseTable() -> LuaTable {
+        let entities = self.entities
+        return [
+            "lookup": .function(LuaFunction("lookup") { call in
+                let found = try entities.knowledgeBase().lookup(try call.string(1), lang: try call.optionalString(2))
+                return [.table(LuaTable(array: found.map(EntityTables.profile)))]
+            }),
+            "add": .function(LuaFunction("add") { call in
+                let profile = try EntityTables.profile(from: try call.table(1), function: "toolkit.kb.add")
+                try entities.add(profile)
+                return [LuaValue(profile.id)]
+            }),
+        ]
     }
 
     private func settingsTable() -> LuaTable {

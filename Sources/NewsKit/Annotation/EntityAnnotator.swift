@@ -1,0 +1,104 @@
+import Foundation
+
+/// Finds the entities, dates and amounts of an article and links what it can to the knowledge
+/// base. Knowledge-base matches win over rule-based finds that overlap them.
+public struct EntityAnnotator: Sendable {
+    public let knowledgeBase: KnowledgeBase
+    public let matcher: EntityMatcher
+
+    public init(knowledgeBase: KnowledgeBase) {
+        self.knowledgeBase = knowledgeBase
+        self.matcher = EntityMatcher(knowledgeBase: knowledgeBase)
+    }
+
+    public func annotate(_ article: Article) -> ArticleAnnotation {
+        let text = article.text
+        let lang = article.lang == "und" ? nil : article.lang
+        var mentions: [EntityMention] = matcher.matches(in: text, language: lang).map { match in
+            var m = EntityMention(id: match.profileID, kind: match.kind, name: match.name, text: match.surface,
+                                  first: match.first, last: match.last, extractor: "kb", score: match.score)
+            m.form = match.variant.form
+            return m
+        }
+        mentions += dateMentions(in: text, lang: lang, article: article)
+        mentions.sort { ($0.first, $1.last) < ($1.first, $0.last) }
+        let blocks = BlockLocator(article: article)
+        for i in mentions.indices { mentions[i].block = blocks.block(containing: mentions[i].first) }
+        let quotes = article.quotes.map { attribute($0, mentions: mentions) }
+        return ArticleAnnotation(mentions: mentions, quotes: quotes)
+    }
+
+    private func dateMentions(in text: String, lang: String?, article: Article) -> [EntityMention] {
+        let reference = article.datePrecision == "day" ? article.date.flatMap(Self.day) : nil
+        return DateParser(reference: reference).find(in: text, lang: lang).compactMap { date in
+            guard !date.iso.isEmpty else { return nil }
+            var m = EntityMention(id: "~date/\(date.iso)", kind: "date", name: date.iso, text: date.text,
+                                  first: date.utf8Range.lowerBound + 1, last: date.utf8Range.upperBound,
+                                  extractor: "date", score: date.relative ? 0.7 : 0.9)
+            m.value = date.iso
+            return m
+        }
+    }
+
+    static func day(_ iso: String) -> Date? {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12))
+    }
+
+    /// The speaker as written is resolved against the people the article names: the same name, or a
+    /// name containing it as a word (Kim -> Kim Jong Un), nearest before the quote; else the
+    /// knowledge base.
+    func attribute(_ quote: Quote, mentions: [EntityMention]) -> AttributedQuote {
+        var result = AttributedQuote(quote: quote, speakerID: nil, speakerName: nil)
+        guard let speaker = quote.speaker, !speaker.isEmpty else { return result }
+        let folded = TextFolder.fold(speaker)
+        let speakerWords = Set(folded.split(separator: " "))
+        let people = mentions.filter { $0.kind == "person" }
+        // Every word of the speaker is a word of the mention; failing that (a title came with the
+        // name: "الرئيس بوتين"), one word of three letters or more is.
+        func wordsOf(_ m: EntityMention) -> Set<Substring> {
+            Set(TextFolder.fold(m.text).split(separator: " ")).union(TextFolder.fold(m.name).split(separator: " "))
+        }
+        func fits(_ m: EntityMention) -> Bool { !speakerWords.isEmpty && speakerWords.isSubset(of: wordsOf(m)) }
+        func touches(_ m: EntityMention) -> Bool { !wordsOf(m).isDisjoint(with: speakerWords.filter { $0.count >= 3 }) }
+        func nearest(_ test: (EntityMention) -> Bool) -> EntityMention? {
+            people.last { $0.first <= quote.last && test($0) } ?? people.first { $0.first > quote.last && test($0) }
+        }
+        if let best = nearest(fits) ?? nearest(touches) {
+            result.speakerID = best.id
+            result.speakerName = best.name
+        } else if let profile = knowledgeBase.lookup(speaker).first(where: { $0.kind == "person" }) {
+            result.speakerID = profile.id
+            result.speakerName = profile.name
+        }
+        return result
+    }
+}
+
+/// Maps byte offsets of `Article.text` (lede and paragraphs joined by blank lines) to the blocks
+/// they came from.
+struct BlockLocator {
+    private var spans: [(start: Int, end: Int, block: Int)] = []
+
+    init(article: Article) {
+        let segments = [article.lede].compactMap { $0 } + article.paragraphs
+        let candidates = article.blocks.enumerated().filter { $0.element.kind == .lede || $0.element.kind == .paragraph }
+        var next = candidates.startIndex
+        var offset = 1
+        for segment in segments {
+            let length = segment.utf8.count
+            if let found = candidates[next...].firstIndex(where: { $0.element.text == segment }) {
+                spans.append((offset, offset + length - 1, candidates[found].offset + 1))
+                next = candidates.index(after: found)
+            }
+            offset += length + 2
+        }
+    }
+
+    func block(containing position: Int) -> Int? {
+        spans.first { $0.start <= position && position <= $0.end }?.block
+    }
+}

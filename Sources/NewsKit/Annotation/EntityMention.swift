@@ -1,0 +1,63 @@
+/// One mention of an entity, date or amount in an article, as DESIGN.md's data model gives it.
+public struct EntityMention: Sendable, Hashable {
+    /// Knowledge-base id (`person/vladimir-putin`), or for entities outside it an id derived from
+    /// the folded name (`~person/alexander-gabuev`), the same in every article.
+    public var id: String
+    /// person, org, place, date, money, percent, quantity.
+    public var kind: String
+    /// Canonical name (knowledge base), or the name as written.
+    public var name: String
+    /// The surface form exactly as in `Article.text`.
+    public var text: String
+    /// 1-based inclusive byte offsets into `Article.text`.
+    public var first: Int
+    public var last: Int
+    /// 1-based index into `Article.blocks` of the block holding it.
+    public var block: Int?
+    /// kb, title, capitalised, pattern, date, amount, or a Lua extractor's name.
+    public var extractor: String
+    public var score: Double
+    /// Dates: ISO 8601; amounts: the number as written in plain digits.
+    public var value: String?
+    public var number: Double?
+    /// Amounts: ISO 4217 currency, `percent`, or a unit word.
+    public var unit: String?
+    /// adjective or demonym when the text names the entity by its adjective (الروسي, Kirusi).
+    public var form: String?
+    /// For people found by a title or role: that title as written.
+    public var role: String?
+
+    public var isLinked: Bool { !id.hasPrefix("~") }
+
+    public init(id: String, kind: String, name: String, text: String, first: Int, last: Int,
+                extractor: String, score: Double)
+    {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.text = text
+        self.first = first
+        self.last = last
+        self.extractor = extractor
+        self.score = score
+    }
+
+    /// The stable id of an entity outside the knowledge base.
+    public static func unlinkedID(kind: String, name: String) -> String {
+        let folded = TextFolder.fold(name).split(separator: " ").joined(separator: "-")
+        return "~\(kind)/\(folded)"
+    }
+}
+
+/// A quote with its speaker resolved to an entity where the article allows.
+public struct AttributedQuote: Sendable, Hashable {
+    public var quote: Quote
+    public var speakerID: String?
+    public var speakerName: String?
+}
+
+/// Everything the annotator found in one article.
+public struct ArticleAnnotation: Sendable {
+    public var mentions: [EntityMention]
+    public var quotes: [AttributedQuote]
+}
