@@ -2,12 +2,14 @@ import LuaBridge
 import NewsKit
 
 /// The argument of `article:entities(...)`: nothing (all), a kind (`"person"`), or a table
-/// `{kind = "person" or {"person", "org"}, extractor = "kb", linked = true, min_score = 0.8}`.
+/// `{kind = "person" or {"person", "org"}, extractor = "kb", linked = true, min_score = 0.8,
+/// section = "text"}`.
 struct EntityFilter {
     var kinds: Set<String>?
     var extractors: Set<String>?
     var linked: Bool?
     var minimumScore: Double?
+    var sections: Set<String>?
 
     init(_ value: LuaValue) throws {
         switch value {
@@ -18,6 +20,7 @@ struct EntityFilter {
             extractors = try EntityFilter.names(t["extractor"], field: "extractor")
             if case .boolean(let b) = t["linked"] { linked = b }
             minimumScore = t["min_score"].doubleValue
+            sections = try EntityFilter.names(t["section"], field: "section")
         default:
             throw LuaScriptError("entities: expected a kind like \"person\" or a filter table, got a \(value.typeName)")
         }
@@ -37,6 +40,7 @@ struct EntityFilter {
         if let extractors, !extractors.contains(m.extractor) { return false }
         if let linked, m.isLinked != linked { return false }
         if let minimumScore, m.score < minimumScore { return false }
+        if let sections, !sections.contains(m.section) { return false }
         return true
     }
 }

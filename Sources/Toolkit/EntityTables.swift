@@ -6,9 +6,13 @@ enum EntityTables {
     static func mention(_ m: EntityMention) -> LuaValue {
         var t: LuaTable = [
             "id": LuaValue(m.id), "kind": LuaValue(m.kind), "name": LuaValue(m.name), "text": LuaValue(m.text),
-            "first": LuaValue(m.first), "last": LuaValue(m.last), "extractor": LuaValue(m.extractor),
+            "section": LuaValue(m.section), "extractor": LuaValue(m.extractor),
             "score": LuaValue(m.score), "linked": .boolean(m.isLinked),
         ]
+        t["first"] = m.first.map(LuaValue.init) ?? .nil
+        t["last"] = m.last.map(LuaValue.init) ?? .nil
+        t["raw_first"] = m.rawFirst.map(LuaValue.init) ?? .nil
+        t["raw_last"] = m.rawLast.map(LuaValue.init) ?? .nil
         t["block"] = m.block.map(LuaValue.init) ?? .nil
         if let number = m.number { t["value"] = LuaValue(number) } else { t["value"] = LuaValue(m.value) }
         t["unit"] = LuaValue(m.unit)

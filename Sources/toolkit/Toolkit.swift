@@ -16,7 +16,7 @@ struct ToolkitCommand: ParsableCommand {
             Exit codes: 0 success, 1 script error, 2 usage error, 3 no readable input.
             """,
         version: ToolkitVersion.current,
-        subcommands: [Run.self, Parse.self, Plugins.self]
+        subcommands: [Run.self, Parse.self, Entities.self, KB.self, Plugins.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; this tool promises 2, and 0 for --help.

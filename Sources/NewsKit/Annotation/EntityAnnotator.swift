@@ -12,20 +12,37 @@ public struct EntityAnnotator: Sendable {
     }
 
     public func annotate(_ article: Article) -> ArticleAnnotation {
-        let text = article.text
         let lang = article.lang == "und" ? nil : article.lang
-        var mentions: [EntityMention] = matcher.matches(in: text, language: lang).map { match in
+        let input = AnnotatedText(article: article)
+        var mentions: [EntityMention] = []
+        for match in matcher.matches(in: input.string, language: lang) {
             var m = EntityMention(id: match.profileID, kind: match.kind, name: match.name, text: match.surface,
-                                  first: match.first, last: match.last, extractor: "kb", score: match.score)
+                                  first: nil, last: nil, extractor: "kb", score: match.score)
             m.form = match.variant.form
-            return m
+            if place(&m, match.utf8Range, in: input, article: article) { mentions.append(m) }
         }
-        mentions += dateMentions(in: text, lang: lang, article: article)
-        mentions.sort { ($0.first, $1.last) < ($1.first, $0.last) }
+        mentions += dateMentions(in: article.text, lang: lang, article: article)
+        mentions.sort { ($0.first ?? Int.max, $0.rawFirst ?? 0) < ($1.first ?? Int.max, $1.rawFirst ?? 0) }
         let blocks = BlockLocator(article: article)
-        for i in mentions.indices { mentions[i].block = blocks.block(containing: mentions[i].first) }
-        let quotes = article.quotes.map { attribute($0, mentions: mentions) }
+        for i in mentions.indices where mentions[i].first != nil {
+            mentions[i].block = blocks.block(containing: mentions[i].first!)
+        }
+        let quotes = article.quotes.map { attribute($0, mentions: mentions.filter { $0.section == "text" }) }
         return ArticleAnnotation(mentions: mentions, quotes: quotes)
+    }
+
+    /// Sets the mention's offsets from a range of the annotated text; false if it spans two parts.
+    private func place(_ m: inout EntityMention, _ range: Range<Int>, in input: AnnotatedText, article: Article) -> Bool {
+        guard let where_ = input.place(range) else { return false }
+        m.first = where_.first
+        m.last = where_.last
+        m.rawFirst = where_.rawFirst
+        m.rawLast = where_.rawLast
+        if let block = where_.block {
+            m.block = block
+            m.section = article.blocks[block - 1].kind.rawValue
+        }
+        return true
     }
 
     private func dateMentions(in text: String, lang: String?, article: Article) -> [EntityMention] {
@@ -65,7 +82,7 @@ public struct EntityAnnotator: Sendable {
         func fits(_ m: EntityMention) -> Bool { !speakerWords.isEmpty && speakerWords.isSubset(of: wordsOf(m)) }
         func touches(_ m: EntityMention) -> Bool { !wordsOf(m).isDisjoint(with: speakerWords.filter { $0.count >= 3 }) }
         func nearest(_ test: (EntityMention) -> Bool) -> EntityMention? {
-            people.last { $0.first <= quote.last && test($0) } ?? people.first { $0.first > quote.last && test($0) }
+            people.last { ($0.first ?? 0) <= quote.last && test($0) } ?? people.first { ($0.first ?? 0) > quote.last && test($0) }
         }
         if let best = nearest(fits) ?? nearest(touches) {
             result.speakerID = best.id

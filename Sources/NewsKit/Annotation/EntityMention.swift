@@ -9,11 +9,17 @@ public struct EntityMention: Sendable, Hashable {
     public var name: String
     /// The surface form exactly as in `Article.text`.
     public var text: String
-    /// 1-based inclusive byte offsets into `Article.text`.
-    public var first: Int
-    public var last: Int
+    /// 1-based inclusive byte offsets into `Article.text`; nil for mentions outside it (title,
+    /// source line, captions...), which `rawFirst`/`rawLast` place in `Article.raw`.
+    public var first: Int?
+    public var last: Int?
+    /// 1-based inclusive byte offsets into `Article.raw`, when the mention's block is located there.
+    public var rawFirst: Int?
+    public var rawLast: Int?
     /// 1-based index into `Article.blocks` of the block holding it.
     public var block: Int?
+    /// `text` for the lede and body, else the kind of block it was found in (title, source, ...).
+    public var section: String = "text"
     /// kb, title, capitalised, pattern, date, amount, or a Lua extractor's name.
     public var extractor: String
     public var score: Double
@@ -29,7 +35,7 @@ public struct EntityMention: Sendable, Hashable {
 
     public var isLinked: Bool { !id.hasPrefix("~") }
 
-    public init(id: String, kind: String, name: String, text: String, first: Int, last: Int,
+    public init(id: String, kind: String, name: String, text: String, first: Int?, last: Int?,
                 extractor: String, score: Double)
     {
         self.id = id

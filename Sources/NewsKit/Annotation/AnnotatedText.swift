@@ -1,0 +1,49 @@
+/// The text the annotator reads: the article's text (lede and body) followed by the blocks that are
+/// outside it but still name entities (title, headings, source and byline lines, captions,
+/// credits, related headlines). Reading them in one pass lets a short alias in the title ("Xi")
+/// count once the body has named the person in full. Offsets found in it are mapped back to
+/// `Article.text` or to the block in `Article.raw`.
+struct AnnotatedText {
+    static let outsideKinds: Set<BlockKind> = [.title, .heading, .source, .byline, .caption, .credit, .related]
+    static let separator = "\n\n"
+
+    let string: String
+    /// 0-based byte where the appended blocks start; before it is `Article.text`.
+    let textLength: Int
+    private var segments: [(start: Int, end: Int, block: Int, rawStart: Int?)] = []
+
+    init(article: Article) {
+        var string = article.text
+        textLength = string.utf8.count
+        let raw = Array(article.raw.utf8)
+        for (index, block) in article.blocks.enumerated() where Self.outsideKinds.contains(block.kind) && block.duplicateOf == nil {
+            guard !block.text.isEmpty else { continue }
+            string += Self.separator
+            let start = string.utf8.count
+            string += block.text
+            segments.append((start, string.utf8.count, index + 1, Self.locate(Array(block.text.utf8), in: raw, from: block.first - 1, to: block.last)))
+        }
+        self.string = string
+    }
+
+    /// 0-based start of `needle` inside `raw[from..<to]`, if it is there as written.
+    static func locate(_ needle: [UInt8], in raw: [UInt8], from: Int, to: Int) -> Int? {
+        guard !needle.isEmpty, from >= 0, to <= raw.count, to - from >= needle.count else { return nil }
+        var i = from
+        while i + needle.count <= to {
+            if raw[i] == needle[0] && raw[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Where a 0-based byte range of `string` lies in the article.
+    func place(_ range: Range<Int>) -> (section: BlockKind?, block: Int?, first: Int?, last: Int?, rawFirst: Int?, rawLast: Int?)? {
+        if range.upperBound <= textLength {
+            return (nil, nil, range.lowerBound + 1, range.upperBound, nil, nil)
+        }
+        guard let segment = segments.first(where: { $0.start <= range.lowerBound && range.upperBound <= $0.end }) else { return nil }
+        let rawFirst = segment.rawStart.map { $0 + range.lowerBound - segment.start + 1 }
+        return (nil, segment.block, nil, nil, rawFirst, rawFirst.map { $0 + range.count - 1 })
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import NewsKit
+
+/// `toolkit entities`: every mention in a corpus, as a table for people, CSV or JSON Lines.
+public enum EntityReport {
+    public enum Format: String, CaseIterable, Sendable { case table, csv, jsonl }
+
+    struct Row: Encodable {
+        var article: String, path: String, id: String, kind: String, name: String, text: String
+        var first: Int?, last: Int?, raw_first: Int?, raw_last: Int?, section: String
+        var block: Int?, extractor: String, score: Double
+        var value: String?, number: Double?, unit: String?, form: String?, role: String?
+    }
+
+    /// Prints the mentions of the corpus (of `kinds`, when given); returns how many articles were read.
+    @discardableResult
+    public static func run(corpus arguments: [String], kinds: Set<String>?, format: Format, pluginFolders: [String] = [],
+                           console: Console = .standard) throws -> Int
+    {
+        let catalog = try PluginCatalog.discover(extra: pluginFolders)
+        let annotator = EntityAnnotator(knowledgeBase: try catalog.knowledgeBase())
+        let corpus = try Corpus.resolve(arguments)
+        let warnings = WarningCounter(console: console)
+        let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: try catalog.markers()),
+                                   warn: { warnings.report($0) })
+        if format == .csv {
+            console.out("article,path,id,kind,name,text,section,first,last,raw_first,raw_last,block,extractor,score,value,unit\r\n")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var count = 0
+        // Annotation is the costly part: do it for batches of articles on all cores, print in order.
+        while true {
+            var batch: [Article] = []
+            while batch.count < 64, let article = stream.next() { batch.append(article) }
+            if batch.isEmpty { break }
+            count += batch.count
+            let annotations = ParallelMap.map(batch) { annotator.annotate($0).mentions }
+            for (article, mentions) in zip(batch, annotations) {
+                for m in mentions where kinds?.contains(m.kind) ?? true {
+                    let row = Row(article: article.id, path: article.path, id: m.id, kind: m.kind, name: m.name,
+                                  text: m.text, first: m.first, last: m.last, raw_first: m.rawFirst, raw_last: m.rawLast,
+                                  section: m.section, block: m.block, extractor: m.extractor,
+                                  score: m.score, value: m.value, number: m.number, unit: m.unit, form: m.form, role: m.role)
+                    switch format {
+                    case .jsonl: console.out(String(decoding: try encoder.encode(row), as: UTF8.self) + "\n")
+                    case .csv: console.out(csvLine(row))
+                    case .table: console.out(tableLine(row))
+                    }
+                }
+            }
+        }
+        if count == 0 { throw ToolkitError.noReadableInput("no article could be read from \(arguments.joined(separator: " "))") }
+        return count
+    }
+
+    static func csvLine(_ r: Row) -> String {
+        func n(_ i: Int?) -> String { i.map(String.init) ?? "" }
+        let cells = [r.article, r.path, r.id, r.kind, r.name, r.text, r.section, n(r.first), n(r.last), n(r.raw_first), n(r.raw_last),
+                     n(r.block), r.extractor, String(r.score), r.number.map { String($0) } ?? r.value ?? "", r.unit ?? ""]
+        return cells.map { cell in
+            cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+        }.joined(separator: ",") + "\r\n"
+    }
+
+    static func tableLine(_ r: Row) -> String {
+        let file = r.path.split(separator: "/").last.map(String.init) ?? r.path
+        func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+        return "\(pad(file, 28)) \(pad(r.kind, 8)) \(pad(r.name, 34)) \(pad(r.text, 30)) \(r.first.map { "\($0)-\(r.last!)" } ?? r.section)  \(r.extractor)\n"
+    }
+}
+
+/// Maps an array on all cores, keeping order.
+enum ParallelMap {
+    static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+        let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in slots[i] = transform(items[i]) }
+        return results.map { $0! }
+    }
+}
