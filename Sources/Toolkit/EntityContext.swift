@@ -6,12 +6,16 @@ import NewsKit
 /// articles annotated before an addition are annotated again when next asked.
 final class EntityContext {
     private let load: () throws -> KnowledgeBase
+    private let loadRules: () throws -> RuleExtractor
     private var base: KnowledgeBase?
     private var added: [EntityProfile] = []
     private var cachedAnnotator: EntityAnnotator?
     private(set) var generation = 0
 
-    init(load: @escaping () throws -> KnowledgeBase) { self.load = load }
+    init(knowledgeBase: @escaping () throws -> KnowledgeBase, rules: @escaping () throws -> RuleExtractor) {
+        self.load = knowledgeBase
+        self.loadRules = rules
+    }
 
     func knowledgeBase() throws -> KnowledgeBase {
         if let base { return base }
@@ -22,7 +26,7 @@ final class EntityContext {
 
     func annotator() throws -> EntityAnnotator {
         if let cachedAnnotator { return cachedAnnotator }
-        let made = EntityAnnotator(knowledgeBase: try knowledgeBase())
+        let made = EntityAnnotator(knowledgeBase: try knowledgeBase(), rules: try loadRules())
         cachedAnnotator = made
         return made
     }

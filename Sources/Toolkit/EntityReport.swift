@@ -18,7 +18,7 @@ public enum EntityReport {
                            console: Console = .standard) throws -> Int
     {
         let catalog = try PluginCatalog.discover(extra: pluginFolders)
-        let annotator = EntityAnnotator(knowledgeBase: try catalog.knowledgeBase())
+        let annotator = try catalog.annotator()
         let corpus = try Corpus.resolve(arguments)
         let warnings = WarningCounter(console: console)
         let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: try catalog.markers()),

@@ -43,7 +43,7 @@ public final class ScriptRunner {
         }
         var settings = plugins.argumentDefaults
         settings.merge(options.settings) { _, given in given }
-        let entities = EntityContext { try plugins.knowledgeBase() }
+        let entities = EntityContext(knowledgeBase: { try plugins.knowledgeBase() }, rules: { try plugins.rules() })
         let api = ToolkitAPI(state: lua, options: options, settings: settings, console: console, stream: stream,
                              entities: entities)
         try api.install()

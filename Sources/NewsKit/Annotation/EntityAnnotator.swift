@@ -5,10 +5,12 @@ import Foundation
 public struct EntityAnnotator: Sendable {
     public let knowledgeBase: KnowledgeBase
     public let matcher: EntityMatcher
+    public let rules: RuleExtractor
 
-    public init(knowledgeBase: KnowledgeBase) {
+    public init(knowledgeBase: KnowledgeBase, rules: RuleExtractor = .bundled) {
         self.knowledgeBase = knowledgeBase
         self.matcher = EntityMatcher(knowledgeBase: knowledgeBase)
+        self.rules = rules
     }
 
     public func annotate(_ article: Article) -> ArticleAnnotation {
@@ -21,6 +23,7 @@ public struct EntityAnnotator: Sendable {
             m.form = match.variant.form
             if place(&m, match.utf8Range, in: input, article: article) { mentions.append(m) }
         }
+        mentions += ruleMentions(in: article.text, lang: lang, besides: mentions)
         mentions += dateMentions(in: article.text, lang: lang, article: article)
         mentions.sort { ($0.first ?? Int.max, $0.rawFirst ?? 0) < ($1.first ?? Int.max, $1.rawFirst ?? 0) }
         let blocks = BlockLocator(article: article)
@@ -43,6 +46,24 @@ public struct EntityAnnotator: Sendable {
             m.section = article.blocks[block - 1].kind.rawValue
         }
         return true
+    }
+
+    /// People, organisations and places found by titles, roles and patterns where the knowledge base
+    /// found nothing, and amounts.
+    private func ruleMentions(in text: String, lang: String?, besides known: [EntityMention]) -> [EntityMention] {
+        let taken = known.compactMap { m in m.first.map { ($0 - 1)..<m.last! } }
+        func free(_ r: Range<Int>) -> Bool { !taken.contains { $0.overlaps(r) } }
+        let found = rules.mentions(in: text, lang: lang).filter { free($0.utf8Range) } + rules.amounts(in: text, lang: lang)
+        return found.map { rule in
+            var m = EntityMention(id: rule.id, kind: rule.kind, name: rule.name, text: rule.text,
+                                  first: rule.utf8Range.lowerBound + 1, last: rule.utf8Range.upperBound,
+                                  extractor: rule.extractor, score: rule.score)
+            m.number = rule.number
+            m.unit = rule.unit
+            m.role = rule.role
+            if let number = rule.number { m.value = String(format: "%.15g", number) }
+            return m
+        }
     }
 
     private func dateMentions(in text: String, lang: String?, article: Article) -> [EntityMention] {

@@ -12,4 +12,20 @@ extension PluginCatalog {
             throw ToolkitError.usage("\(error)")
         }
     }
+
+    /// The bundled entity rules extended by every plugin's `rules/*.tsv`.
+    public func rules() throws -> RuleExtractor {
+        let files = plugins.flatMap(\.ruleFiles)
+        guard !files.isEmpty else { return .bundled }
+        do {
+            return RuleExtractor.bundled.merging(try RuleExtractor(dataFiles: files))
+        } catch {
+            throw ToolkitError.usage("\(error)")
+        }
+    }
+
+    /// Knowledge base and rules of the plugins, ready to annotate.
+    public func annotator() throws -> EntityAnnotator {
+        EntityAnnotator(knowledgeBase: try knowledgeBase(), rules: try rules())
+    }
 }

@@ -12,6 +12,9 @@ public struct Plugin: Sendable {
     public var knowledgeBaseFiles: [URL] { files(in: "kb", extensions: ["jsonl", "tsv"]) }
     /// Marker files that extend article parsing (`markers/*.tsv`), sorted.
     public var markerFiles: [URL] { files(in: "markers", extensions: ["tsv"]) }
+    /// Rule data for finding entities and amounts outside the knowledge base (`rules/titles*.tsv`,
+    /// `patterns*`, `units*`, `numbers*`, `words*`), sorted.
+    public var ruleFiles: [URL] { files(in: "rules", extensions: ["tsv"]) }
     public var initScript: URL? {
         let url = folder.appendingPathComponent("init.lua")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
