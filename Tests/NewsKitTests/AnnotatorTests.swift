@@ -67,9 +67,4 @@ final class AnnotatorTests: XCTestCase {
         XCTAssertEqual(quote.speakerID, "person/amina-odhiambo")
         XCTAssertEqual(quote.speakerName, "Amina Odhiambo")
     }
-
-    func testUnlinkedIDsAreStableFoldedNames() {
-        XCTAssertEqual(EntityMention.unlinkedID(kind: "person", name: "Alexandra  Pétrova"), EntityMention.unlinkedID(kind: "person", name: "alexandra petrova"))
-        XCTAssertTrue(EntityMention.unlinkedID(kind: "person", name: "X Y").hasPrefix("~person/"))
-    }
 }

@@ -1,7 +1,7 @@
 /// One mention of an entity, date or amount in an article, as DESIGN.md's data model gives it.
 public struct EntityMention: Sendable, Hashable {
     /// Knowledge-base id (`person/vladimir-putin`), or for entities outside it an id derived from
-    /// the folded name (`~person/alexander-gabuev`), the same in every article.
+    /// the folded name (`~person/alexander-gabuev`, see `Mention.unlinkedID`), the same in every article.
     public var id: String
     /// person, org, place, date, money, percent, quantity.
     public var kind: String
@@ -46,12 +46,6 @@ public struct EntityMention: Sendable, Hashable {
         self.last = last
         self.extractor = extractor
         self.score = score
-    }
-
-    /// The stable id of an entity outside the knowledge base.
-    public static func unlinkedID(kind: String, name: String) -> String {
-        let folded = TextFolder.fold(name).split(separator: " ").joined(separator: "-")
-        return "~\(kind)/\(folded)"
     }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import NewsKit
 
 /// A plugin folder found on the search path, with its validated manifest.
 public struct Plugin: Sendable {
@@ -33,17 +32,6 @@ public struct Plugin: Sendable {
 public struct PluginCatalog: Sendable {
     public var plugins: [Plugin]
     public var shadowed: [String]
-
-    /// The bundled markers extended by every plugin's `markers/*.tsv`.
-    public func markers() throws -> MarkerSet {
-        let files = plugins.flatMap(\.markerFiles)
-        guard !files.isEmpty else { return .bundled }
-        do {
-            return MarkerSet.bundled.merging(try MarkerSet(files: files))
-        } catch {
-            throw ToolkitError.usage("\(error)")
-        }
-    }
 
     /// Defaults of `toolkit.args` from the manifests; the first plugin naming a key wins.
     public var argumentDefaults: [String: String] {
