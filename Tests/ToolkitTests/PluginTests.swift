@@ -114,3 +114,33 @@ final class PluginRunTests: ToolkitProcessTestCase {
         XCTAssertNotEqual(kind(of: "This story first ran in the weekend Gazette", plain.stdout), "boilerplate", plain.stdout)
     }
 }
+
+/// The data formats docs/plugins.md documents, used as a plugin would.
+final class PluginDataTests: ToolkitProcessTestCase {
+    func testKnowledgeBaseTSVAndRulesFromAPluginChangeWhatIsFound() throws {
+        let root = try temporaryFolder()
+        let plugin = root.appendingPathComponent("sahel")
+        for sub in ["kb", "rules"] {
+            try FileManager.default.createDirectory(at: plugin.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        try write("return { name = 'sahel', version = '0.1.0', toolkit = '>=0.1.0' }\n", to: plugin.appendingPathComponent("plugin.lua"))
+        try write("# id\tkind\tname\tvariants\tattrs\nperson/amina-odhiambo\tperson\tAmina Odhiambo\ten:Amina Odhiambo|en:Odhiambo*|ar:أمينة أوديامبو\tcountry=KE;role=minister\n",
+                  to: plugin.appendingPathComponent("kb/extra.tsv"))
+        try write("fr\tchef de la junte\tbefore\thead-of-state\n", to: plugin.appendingPathComponent("rules/titles-sahel.tsv"))
+        let article = root.appendingPathComponent("a.txt")
+        try write("Le chef de la junte arrive a Niamey\n\nLe chef de la junte Abdourahamane Tiani a reçu hier la ministre Amina Odhiambo à Niamey pour des entretiens.\n", to: article)
+
+        func people(_ extra: [String]) throws -> [String] {
+            let result = try toolkit(["entities", article.path, "--kind", "person", "--format", "csv"] + extra, in: root)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            return result.stdout.split(separator: "\r\n").dropFirst().map { line in
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+                return "\(cells[2]) \(cells[12])"   // id and extractor
+            }
+        }
+        XCTAssertEqual(try people(["--plugin", plugin.path]), ["~person/abdourahamane-tiani title", "person/amina-odhiambo kb"])
+        let without = try people([])
+        XCTAssertFalse(without.contains { $0.contains("tiani") }, "\(without)")
+        XCTAssertFalse(without.contains("person/amina-odhiambo kb"), "\(without)")
+    }
+}
