@@ -9,7 +9,7 @@ ASAN_BUILD := .build-asan
 # Root installs directly; others go through sudo when there is one.
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
 
-.PHONY: all deps build run test test-scripts sanitize install uninstall bench bench-build bench-matcher bench-langid clean
+.PHONY: all deps build run test test-scripts sanitize install uninstall bench bench-build bench-matcher bench-langid bench-pipeline clean
 
 all: build
 
@@ -75,7 +75,11 @@ bench-matcher: bench-build $(BENCH_VENV)/bin/python
 bench-langid: bench-build $(BENCH_VENV)/bin/python
 	$(BENCH_BIN) langid --corpus ../shared/corpus
 
-bench: bench-matcher bench-langid
+# The real commands end to end on the corpus (three copies): articles/s, MB/s, peak memory.
+bench-pipeline: build
+	python3 tools/bench/pipeline.py $(RELEASE_BIN) ../shared/corpus 3
+
+bench: bench-matcher bench-langid bench-pipeline
 
 clean:
 	rm -rf .build $(ASAN_BUILD) out

@@ -60,7 +60,10 @@ public struct Corpus: Sendable {
         for case let url as URL in walker {
             let ext = url.pathExtension.lowercased()
             guard textExtensions.contains(ext) || jsonLinesExtensions.contains(ext) else { continue }
-            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { found.append(url) }
+            // A symlinked file counts as the file it points to (corpora are often linked, not copied).
+            if (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                found.append(url)
+            }
         }
         let root = folder.standardizedFileURL.path
         let prefix = shownAs.hasSuffix("/") ? String(shownAs.dropLast()) : shownAs

@@ -87,6 +87,21 @@ final class CLITests: ToolkitProcessTestCase {
         XCTAssertEqual(try toolkit(["run", "scripts/overview.lua", empty.path]).status, 3)
     }
 
+    func testFoldersAreSearchedRecursivelyAndFollowLinkedFiles() throws {
+        let folder = try temporaryFolder()
+        let corpus = folder.appendingPathComponent("corpus/deeper")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let seed = ToolkitProcessTestCase.repo.appendingPathComponent("seeds/002_ce580759e4bbd860.txt")
+        try FileManager.default.createSymbolicLink(at: corpus.appendingPathComponent("linked.txt"), withDestinationURL: seed)
+        try write("{\"text\": \"A title here\\nAnd a body sentence that is long enough.\"}\n", to: folder.appendingPathComponent("corpus/a.jsonl"))
+        try write("not an article", to: folder.appendingPathComponent("corpus/notes.md"))
+        let script = folder.appendingPathComponent("s.lua")
+        try write("for a in toolkit.articles() do print(a.path, a.lang) end\n", to: script)
+        let result = try toolkit(["run", script.path, "corpus", "--out", folder.path], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "corpus/a.jsonl:1\ten\ncorpus/deeper/linked.txt\tfa\n")
+    }
+
     func testArgsAndStdinAndJSONLines() throws {
         let folder = try temporaryFolder()
         let script = folder.appendingPathComponent("args.lua")
