@@ -9,7 +9,7 @@ ASAN_BUILD := .build-asan
 # Root installs directly; others go through sudo when there is one.
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
 
-.PHONY: all deps build run test test-scripts sanitize install uninstall bench bench-build bench-matcher bench-langid bench-pipeline clean
+.PHONY: all deps build run test test-scripts sanitize install uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline clean
 
 all: build
 
@@ -75,11 +75,15 @@ bench-matcher: bench-build $(BENCH_VENV)/bin/python
 bench-langid: bench-build $(BENCH_VENV)/bin/python
 	$(BENCH_BIN) langid --corpus ../shared/corpus
 
+# Where annotation time goes, stage by stage (1,200 corpus articles, one core).
+bench-annotation: bench-build
+	$(BENCH_BIN) annotation ../shared/corpus 1200
+
 # The real commands end to end on the corpus (three copies): articles/s, MB/s, peak memory.
 bench-pipeline: build
 	python3 tools/bench/pipeline.py $(RELEASE_BIN) ../shared/corpus 3
 
-bench: bench-matcher bench-langid bench-pipeline
+bench: bench-matcher bench-langid bench-annotation bench-pipeline
 
 clean:
 	rm -rf .build $(ASAN_BUILD) out

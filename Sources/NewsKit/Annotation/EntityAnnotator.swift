@@ -30,7 +30,8 @@ public struct EntityAnnotator: Sendable {
         for i in mentions.indices where mentions[i].first != nil {
             mentions[i].block = blocks.block(containing: mentions[i].first!)
         }
-        let quotes = article.quotes.map { attribute($0, mentions: mentions.filter { $0.section == "text" }) }
+        let people = SpeakerCandidates(mentions.filter { $0.kind == "person" && $0.section == "text" })
+        let quotes = article.quotes.map { attribute($0, among: people) }
         return ArticleAnnotation(mentions: mentions, quotes: quotes)
     }
 
@@ -86,33 +87,44 @@ public struct EntityAnnotator: Sendable {
         return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12))
     }
 
-    /// The speaker as written is resolved against the people the article names: the same name, or a
-    /// name containing it as a word (Kim -> Kim Jong Un), nearest before the quote; else the
+    /// The speaker as written is resolved against the people the article names: a name holding
+    /// every word of it (Kim -> Kim Jong Un), nearest before the quote; failing that (a title came
+    /// with the name: "الرئيس بوتين"), a name sharing a word of three letters or more; else the
     /// knowledge base.
-    func attribute(_ quote: Quote, mentions: [EntityMention]) -> AttributedQuote {
+    func attribute(_ quote: Quote, among people: SpeakerCandidates) -> AttributedQuote {
         var result = AttributedQuote(quote: quote, speakerID: nil, speakerName: nil)
         guard let speaker = quote.speaker, !speaker.isEmpty else { return result }
-        let folded = TextFolder.fold(speaker)
-        let speakerWords = Set(folded.split(separator: " "))
-        let people = mentions.filter { $0.kind == "person" }
-        // Every word of the speaker is a word of the mention; failing that (a title came with the
-        // name: "الرئيس بوتين"), one word of three letters or more is.
-        func wordsOf(_ m: EntityMention) -> Set<Substring> {
-            Set(TextFolder.fold(m.text).split(separator: " ")).union(TextFolder.fold(m.name).split(separator: " "))
-        }
-        func fits(_ m: EntityMention) -> Bool { !speakerWords.isEmpty && speakerWords.isSubset(of: wordsOf(m)) }
-        func touches(_ m: EntityMention) -> Bool { !wordsOf(m).isDisjoint(with: speakerWords.filter { $0.count >= 3 }) }
-        func nearest(_ test: (EntityMention) -> Bool) -> EntityMention? {
-            people.last { ($0.first ?? 0) <= quote.last && test($0) } ?? people.first { ($0.first ?? 0) > quote.last && test($0) }
-        }
-        if let best = nearest(fits) ?? nearest(touches) {
+        let words = Set(TextFolder.fold(speaker).split(separator: " "))
+        guard !words.isEmpty else { return result }
+        let long = words.filter { $0.count >= 3 }
+        let best = people.nearest(to: quote.last) { words.isSubset(of: $0) }
+            ?? people.nearest(to: quote.last) { !$0.isDisjoint(with: long) }
+        if let best {
             result.speakerID = best.id
             result.speakerName = best.name
-        } else if let profile = knowledgeBase.lookup(speaker).first(where: { $0.kind == "person" }) {
+        } else if let profile = knowledgeBase.exactLookup(speaker).first(where: { $0.kind == "person" }) {
             result.speakerID = profile.id
             result.speakerName = profile.name
         }
         return result
+    }
+}
+
+/// The people of an article with the folded words of their surface and name, computed once for
+/// all its quotes.
+struct SpeakerCandidates {
+    private let people: [(mention: EntityMention, words: Set<Substring>)]
+
+    init(_ mentions: [EntityMention]) {
+        people = mentions.map { m in
+            (m, Set(TextFolder.fold(m.text).split(separator: " ")).union(TextFolder.fold(m.name).split(separator: " ")))
+        }
+    }
+
+    /// The last fitting mention starting at or before `position`, else the first after it.
+    func nearest(to position: Int, _ fits: (Set<Substring>) -> Bool) -> EntityMention? {
+        let start = { (p: (mention: EntityMention, words: Set<Substring>)) in p.mention.first ?? 0 }
+        return (people.last { start($0) <= position && fits($0.words) } ?? people.first { start($0) > position && fits($0.words) })?.mention
     }
 }
 

@@ -109,6 +109,14 @@ public final class KnowledgeBase: Sendable {
         return rank(references, lang: lang)
     }
 
+    /// Profiles one of whose spellings folds to exactly the skeleton of `text`: the first step of
+    /// `lookup`, without its searches (cheap enough to run for every quote of a corpus).
+    public func exactLookup(_ text: String, lang: String? = nil) -> [EntityProfile] {
+        let key = KnowledgeBase.foldSpelling(text)
+        guard !key.isEmpty, let references = byFoldedSpelling[key] else { return [] }
+        return rank(references, lang: lang)
+    }
+
     private func rank(_ references: [VariantReference], lang: String?) -> [EntityProfile] {
         func order(_ r: VariantReference) -> (Int, Int, Int) {
             let variant = matchable[r.profile][r.variant]
