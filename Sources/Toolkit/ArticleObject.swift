@@ -8,9 +8,10 @@ final class ArticleObject {
     private var cache: [String: LuaValue] = [:]
     private var annotation: (generation: Int, value: ArticleAnnotation)?
 
-    init(_ article: Article, entities: EntityContext) {
-        self.article = article
+    init(_ item: ArticleStream.Item, entities: EntityContext) {
+        self.article = item.article
         self.entities = entities
+        self.annotation = item.annotation
     }
 
     func annotated() throws -> ArticleAnnotation {

@@ -6,13 +6,31 @@ import NewsKit
 /// bounded window, so memory stays flat on corpora of any size.
 public final class ArticleStream: @unchecked Sendable {
     private let condition = NSCondition()
-    private var results: [Int: Article] = [:]
     private var produced = 0
     private var consumed = 0
     private var finished = false
     private var stopped = false
     private let window: Int
     private let warn: @Sendable (String) -> Void
+    private var enrichment: Enrichment?
+
+    /// Work to do on each article after parsing, on the parsing workers (annotation, once a script
+    /// has asked for entities). Articles already parsed when it is set come without it.
+    public struct Enrichment: Sendable {
+        public var generation: Int
+        public var apply: @Sendable (Article) -> ArticleAnnotation
+        public init(generation: Int, apply: @escaping @Sendable (Article) -> ArticleAnnotation) {
+            self.generation = generation
+            self.apply = apply
+        }
+    }
+
+    /// An article and what the enrichment of its time made of it.
+    public struct Item: Sendable {
+        public var article: Article
+        public var annotation: (generation: Int, value: ArticleAnnotation)?
+    }
+    private var items: [Int: Item] = [:]
 
     /// Inputs that could not be read at all (for the "no readable input" exit).
     public private(set) var unreadable: [String] = []
@@ -30,16 +48,25 @@ public final class ArticleStream: @unchecked Sendable {
     deinit { stop() }
 
     /// The next article, or nil at the end. Waits for the parser when it is behind.
-    public func next() -> Article? {
+    public func next() -> Article? { nextItem()?.article }
+
+    /// The next article with its enrichment, if any was set when it was parsed.
+    public func nextItem() -> Item? {
         condition.lock()
         defer { condition.unlock() }
-        while results[consumed] == nil && !(finished && consumed >= produced) {
+        while items[consumed] == nil && !(finished && consumed >= produced) {
             condition.wait()
         }
-        guard let article = results.removeValue(forKey: consumed) else { return nil }
+        guard let item = items.removeValue(forKey: consumed) else { return nil }
         consumed += 1
         condition.broadcast()
-        return article
+        return item
+    }
+
+    public func enrich(with enrichment: Enrichment?) {
+        condition.lock()
+        self.enrichment = enrichment
+        condition.unlock()
     }
 
     /// Stops reading ahead (the script ended early).
@@ -66,12 +93,14 @@ public final class ArticleStream: @unchecked Sendable {
             if stopped { condition.unlock(); return false }
             let index = produced
             produced += 1
+            let enrichment = self.enrichment
             condition.unlock()
             for warning in record.document.warnings { warn(warning) }
             queue.async(group: group) { [self] in
                 let article = reader.article(from: record)
+                let item = Item(article: article, annotation: enrichment.map { ($0.generation, $0.apply(article)) })
                 condition.lock()
-                results[index] = article
+                items[index] = item
                 condition.broadcast()
                 condition.unlock()
             }

@@ -11,6 +11,8 @@ final class EntityContext {
     private var added: [EntityProfile] = []
     private var cachedAnnotator: EntityAnnotator?
     private(set) var generation = 0
+    /// Told when a new annotator exists, so the article stream can annotate on its workers.
+    var onAnnotator: ((EntityAnnotator, Int) -> Void)?
 
     init(knowledgeBase: @escaping () throws -> KnowledgeBase, rules: @escaping () throws -> RuleExtractor) {
         self.load = knowledgeBase
@@ -28,6 +30,7 @@ final class EntityContext {
         if let cachedAnnotator { return cachedAnnotator }
         let made = EntityAnnotator(knowledgeBase: try knowledgeBase(), rules: try loadRules())
         cachedAnnotator = made
+        onAnnotator?(made, generation)
         return made
     }
 

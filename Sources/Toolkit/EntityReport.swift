@@ -28,25 +28,22 @@ public enum EntityReport {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Annotation is the costly part: the stream's workers do it while this thread prints.
+        stream.enrich(with: ArticleStream.Enrichment(generation: 0) { annotator.annotate($0) })
         var count = 0
-        // Annotation is the costly part: do it for batches of articles on all cores, print in order.
-        while true {
-            var batch: [Article] = []
-            while batch.count < 64, let article = stream.next() { batch.append(article) }
-            if batch.isEmpty { break }
-            count += batch.count
-            let annotations = ParallelMap.map(batch) { annotator.annotate($0).mentions }
-            for (article, mentions) in zip(batch, annotations) {
-                for m in mentions where kinds?.contains(m.kind) ?? true {
-                    let row = Row(article: article.id, path: article.path, id: m.id, kind: m.kind, name: m.name,
-                                  text: m.text, first: m.first, last: m.last, raw_first: m.rawFirst, raw_last: m.rawLast,
-                                  section: m.section, block: m.block, extractor: m.extractor,
-                                  score: m.score, value: m.value, number: m.number, unit: m.unit, form: m.form, role: m.role)
-                    switch format {
-                    case .jsonl: console.out(String(decoding: try encoder.encode(row), as: UTF8.self) + "\n")
-                    case .csv: console.out(csvLine(row))
-                    case .table: console.out(tableLine(row))
-                    }
+        while let item = stream.nextItem() {
+            count += 1
+            let article = item.article
+            let mentions = item.annotation?.value.mentions ?? annotator.annotate(article).mentions
+            for m in mentions where kinds?.contains(m.kind) ?? true {
+                let row = Row(article: article.id, path: article.path, id: m.id, kind: m.kind, name: m.name,
+                              text: m.text, first: m.first, last: m.last, raw_first: m.rawFirst, raw_last: m.rawLast,
+                              section: m.section, block: m.block, extractor: m.extractor,
+                              score: m.score, value: m.value, number: m.number, unit: m.unit, form: m.form, role: m.role)
+                switch format {
+                case .jsonl: console.out(String(decoding: try encoder.encode(row), as: UTF8.self) + "\n")
+                case .csv: console.out(csvLine(row))
+                case .table: console.out(tableLine(row))
                 }
             }
         }
@@ -68,17 +65,5 @@ public enum EntityReport {
         let file = r.path.split(separator: "/").last.map(String.init) ?? r.path
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
         return "\(pad(file, 28)) \(pad(r.kind, 8)) \(pad(r.name, 34)) \(pad(r.text, 30)) \(r.first.map { "\($0)-\(r.last!)" } ?? r.section)  \(r.extractor)\n"
-    }
-}
-
-/// Maps an array on all cores, keeping order.
-enum ParallelMap {
-    static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
-        let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in slots[i] = transform(items[i]) }
-        return results.map { $0! }
     }
 }

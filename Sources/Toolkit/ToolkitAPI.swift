@@ -54,9 +54,13 @@ final class ToolkitAPI {
         articlesRequested = true
         let stream = self.stream
         let entities = self.entities
+        // Once the script asks for entities, articles are annotated ahead, in parallel.
+        entities.onAnnotator = { annotator, generation in
+            stream.enrich(with: ArticleStream.Enrichment(generation: generation) { annotator.annotate($0) })
+        }
         return .function(LuaFunction("articles iterator") { _ in
-            guard let article = stream.next() else { return [.nil] }
-            return [.object(ArticleObject(article, entities: entities))]
+            guard let item = stream.nextItem() else { return [.nil] }
+            return [.object(ArticleObject(item, entities: entities))]
         })
     }
 

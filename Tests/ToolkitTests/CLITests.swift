@@ -102,6 +102,30 @@ final class CLITests: ToolkitProcessTestCase {
         XCTAssertEqual(result.stdout, "corpus/a.jsonl:1\ten\ncorpus/deeper/linked.txt\tfa\n")
     }
 
+    func testProfilesAddedMidRunReachArticlesAnnotatedAhead() throws {
+        let folder = try temporaryFolder()
+        let script = folder.appendingPathComponent("add.lua")
+        // The first article's entities start annotation ahead with the bundled knowledge base; the
+        // profile added next must still be used for the Persian seed read later.
+        try write("""
+            local n = 0
+            for article in toolkit.articles() do
+              n = n + 1
+              if n == 1 then
+                for _ in article:entities() do end
+                toolkit.kb.add { id = "person/test-ambassador", kind = "person", name = "Test Ambassador",
+                                 variants = { { text = "آندری دنیسوف", lang = "fa" } } }
+              end
+              for m in article:entities("person") do
+                if m.id == "person/test-ambassador" then print(n, m.text, m.extractor) end
+              end
+            end
+            """, to: script)
+        let result = try toolkit(["run", script.path, "seeds/", "--out", folder.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "3\tآندری دنیسوف\tkb\n")
+    }
+
     func testArgsAndStdinAndJSONLines() throws {
         let folder = try temporaryFolder()
         let script = folder.appendingPathComponent("args.lua")
