@@ -75,6 +75,16 @@ struct CSVEncoder {
         }
     }
 
+    /// One CSV record of plain strings, with its CRLF.
+    static func line(_ cells: [String]) -> String {
+        var out: [UInt8] = []
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            appendField(Array(cell.utf8), to: &out)
+        }
+        return String(decoding: out + [0x0D, 0x0A], as: UTF8.self)
+    }
+
     private static func appendField(_ bytes: [UInt8], to out: inout [UInt8]) {
         let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else { out += bytes; return }

@@ -24,7 +24,7 @@ public enum EntityReport {
         let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: try catalog.markers()),
                                    warn: { warnings.report($0) })
         if format == .csv {
-            console.out("article,path,id,kind,name,text,section,first,last,raw_first,raw_last,block,extractor,score,value,unit\r\n")
+            console.out(CSVEncoder.line(csvColumns))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -51,14 +51,14 @@ public enum EntityReport {
         return count
     }
 
+    static let csvColumns = ["article", "path", "id", "kind", "name", "text", "section", "first", "last",
+                             "raw_first", "raw_last", "block", "extractor", "score", "value", "unit"]
+
     static func csvLine(_ r: Row) -> String {
         func n(_ i: Int?) -> String { i.map(String.init) ?? "" }
-        let cells = [r.article, r.path, r.id, r.kind, r.name, r.text, r.section, n(r.first), n(r.last), n(r.raw_first), n(r.raw_last),
-                     n(r.block), r.extractor, String(r.score), r.number.map { String($0) } ?? r.value ?? "", r.unit ?? ""]
-        return cells.map { cell in
-            cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
-        }.joined(separator: ",") + "\r\n"
+        return CSVEncoder.line([r.article, r.path, r.id, r.kind, r.name, r.text, r.section, n(r.first), n(r.last),
+                                n(r.raw_first), n(r.raw_last), n(r.block), r.extractor, String(r.score),
+                                r.value ?? r.number.map { String($0) } ?? "", r.unit ?? ""])
     }
 
     static func tableLine(_ r: Row) -> String {
