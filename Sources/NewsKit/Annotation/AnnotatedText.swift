@@ -38,12 +38,12 @@ struct AnnotatedText {
     }
 
     /// Where a 0-based byte range of `string` lies in the article.
-    func place(_ range: Range<Int>) -> (section: BlockKind?, block: Int?, first: Int?, last: Int?, rawFirst: Int?, rawLast: Int?)? {
+    func place(_ range: Range<Int>) -> (block: Int?, first: Int?, last: Int?, rawFirst: Int?, rawLast: Int?)? {
         if range.upperBound <= textLength {
-            return (nil, nil, range.lowerBound + 1, range.upperBound, nil, nil)
+            return (nil, range.lowerBound + 1, range.upperBound, nil, nil)
         }
         guard let segment = segments.first(where: { $0.start <= range.lowerBound && range.upperBound <= $0.end }) else { return nil }
         let rawFirst = segment.rawStart.map { $0 + range.lowerBound - segment.start + 1 }
-        return (nil, segment.block, nil, nil, rawFirst, rawFirst.map { $0 + range.count - 1 })
+        return (segment.block, nil, nil, rawFirst, rawFirst.map { $0 + range.count - 1 })
     }
 }

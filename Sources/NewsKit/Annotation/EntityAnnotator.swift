@@ -37,12 +37,12 @@ public struct EntityAnnotator: Sendable {
 
     /// Sets the mention's offsets from a range of the annotated text; false if it spans two parts.
     private func place(_ m: inout EntityMention, _ range: Range<Int>, in input: AnnotatedText, article: Article) -> Bool {
-        guard let where_ = input.place(range) else { return false }
-        m.first = where_.first
-        m.last = where_.last
-        m.rawFirst = where_.rawFirst
-        m.rawLast = where_.rawLast
-        if let block = where_.block {
+        guard let location = input.place(range) else { return false }
+        m.first = location.first
+        m.last = location.last
+        m.rawFirst = location.rawFirst
+        m.rawLast = location.rawLast
+        if let block = location.block {
             m.block = block
             m.section = article.blocks[block - 1].kind.rawValue
         }

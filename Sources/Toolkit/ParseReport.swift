@@ -1,0 +1,54 @@
+import Foundation
+import NewsKit
+
+/// `toolkit parse`: what the core understood of each article, for a person (text) or a program (json).
+public enum ParseReport {
+    public enum Format: String, CaseIterable, Sendable { case text, json }
+
+    /// Prints every article of the corpus; returns how many were printed.
+    @discardableResult
+    public static func run(corpus arguments: [String], format: Format, pluginFolders: [String] = [],
+                           console: Console = .standard) throws -> Int {
+        let markers = try PluginCatalog.discover(extra: pluginFolders).markers()
+        let corpus = try Corpus.resolve(arguments)
+        let warnings = WarningCounter(console: console)
+        let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: markers), warn: { warnings.report($0) })
+        var count = 0
+        while let article = stream.next() {
+            count += 1
+            switch format {
+            case .json: console.out(try ArticleJSON.line(article) + "\n")
+            case .text: console.out(text(article))
+            }
+        }
+        if count == 0 {
+            throw ToolkitError.noReadableInput("no article could be read from \(arguments.joined(separator: " "))")
+        }
+        return count
+    }
+
+    static func text(_ a: Article) -> String {
+        var out = "== \(a.path)  lang \(a.lang)"
+        if let date = a.date { out += "  date \(date) (\(a.datePrecision ?? "?"))" }
+        if let source = a.source { out += "  source \(source)" }
+        if !a.agencies.isEmpty { out += "  agencies \(a.agencies.joined(separator: ", "))" }
+        out += "\n"
+        let width = BlockKind.allCases.map(\.rawValue.count).max() ?? 10
+        for block in a.blocks {
+            let kind = block.kind.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+            var line = "\(kind)  \(String(block.first).leftPadded(6))-\(String(block.last).leftPadded(6))  "
+            if let marker = block.marker { line += "[\(marker)] " }
+            line += block.text
+            if let original = block.duplicateOf { line += "   (repeats block \(original + 1))" }
+            out += line + "\n"
+        }
+        for quote in a.quotes {
+            out += "quote".padding(toLength: width, withPad: " ", startingAt: 0) + "  «\(quote.text)»" + (quote.speaker.map { " — \($0)" } ?? "") + "\n"
+        }
+        return out + "\n"
+    }
+}
+
+private extension String {
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}
