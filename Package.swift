@@ -23,15 +23,13 @@ let package = Package(
         .target(name: "CLuaShim", dependencies: ["CLua"]),
         .target(name: "LuaBridge", dependencies: ["CLuaShim", "CLua"]),
         .target(name: "NewsKit", resources: [.copy("Resources")]),
-        // The sample corpus lives in the top-level seeds/ folder; this target only bundles it.
-        .target(
-            name: "SampleCorpus",
-            path: ".",
-            exclude: [],
-            sources: ["Sources/SampleCorpus"],
-            resources: [.copy("seeds")]
-        ),
-        .target(name: "Toolkit", dependencies: ["NewsKit", "LuaBridge", "SampleCorpus"]),
+        // The sample corpus (seeds/) and the bundled plugins (Plugins/) stay top-level folders; this
+        // target copies them into its resource bundle so that the binary finds them wherever it runs.
+        // Resources outside the target's folder (but inside the package) are copied since tools
+        // version 6.0 (swift-package-manager#7232); rooting the target at the package root instead
+        // would make every other file of the package an "unhandled file" warning.
+        .target(name: "BundledData", resources: [.copy("../../seeds"), .copy("../../Plugins")]),
+        .target(name: "Toolkit", dependencies: ["NewsKit", "LuaBridge", "BundledData"]),
         .executableTarget(
             name: "toolkit",
             dependencies: ["Toolkit", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -21,6 +21,7 @@ public enum EntityReport {
         let annotator = try catalog.annotator()
         let corpus = try Corpus.resolve(arguments)
         let warnings = WarningCounter(console: console)
+        if let missing = catalog.knowledgeBaseMissing("entities will not be linked") { warnings.report(missing) }
         let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: try catalog.markers()),
                                    warn: { warnings.report($0) })
         if format == .csv {

@@ -3,7 +3,10 @@ import NewsKit
 /// `toolkit kb lookup`: profiles a name may refer to, for a person to read.
 public enum KnowledgeBaseReport {
     public static func lookup(_ name: String, lang: String?, pluginFolders: [String]) throws -> String {
-        let kb = try PluginCatalog.discover(extra: pluginFolders).knowledgeBase()
+        let catalog = try PluginCatalog.discover(extra: pluginFolders)
+        // Without a knowledge base every name would come back "not in the knowledge base": wrong, not empty.
+        if let missing = catalog.knowledgeBaseMissing("names cannot be looked up") { throw ToolkitError.noReadableInput(missing) }
+        let kb = try catalog.knowledgeBase()
         var out = ""
         for profile in kb.lookup(name, lang: lang) {
             out += "\(profile.id)\t\(profile.kind)\t\(profile.name)\n"

@@ -1,7 +1,7 @@
 import Foundation
 import LuaBridge
 import NewsKit
-import SampleCorpus
+import BundledData
 
 /// What a finished run reports.
 public struct RunSummary: Sendable {
@@ -43,7 +43,7 @@ public final class ScriptRunner {
         }
         var settings = plugins.argumentDefaults
         settings.merge(options.settings) { _, given in given }
-        let entities = EntityContext(knowledgeBase: { try plugins.knowledgeBase() }, rules: { try plugins.rules() })
+        let entities = EntityContext(plugins: plugins, warn: { warnings.report($0) })
         let api = ToolkitAPI(state: lua, options: options, settings: settings, console: console, stream: stream,
                              entities: entities)
         try api.install()
@@ -64,7 +64,7 @@ public final class ScriptRunner {
 
     private func resolveCorpus() throws -> Corpus {
         if !options.corpus.isEmpty { return try Corpus.resolve(options.corpus) }
-        guard let sample = SampleCorpus.directory else {
+        guard let sample = BundledData.seeds else {
             throw ToolkitError.noReadableInput("no corpus given and the bundled sample corpus is missing; name files or folders to read")
         }
         let corpus = Corpus(inputs: Corpus.files(under: sample, shownAs: "seeds"))

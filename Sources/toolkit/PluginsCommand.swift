@@ -8,7 +8,8 @@ struct Plugins: ParsableCommand {
         discussion: """
             Plugins are folders holding plugin.lua (a manifest), init.lua and optional kb/ and markers/
             data. They are searched in: --plugin DIR, ./Plugins, $TOOLKIT_PLUGINS, $XDG_DATA_HOME/toolkit/plugins,
-            and the plugins installed with toolkit.
+            and the plugins bundled with toolkit (beside the binary; TOOLKIT_NO_BUNDLED_PLUGINS=1 leaves them
+            out). The first plugin of a name wins.
 
             Examples:
               toolkit plugins list
@@ -29,6 +30,11 @@ struct Plugins: ParsableCommand {
 
         func run() throws {
             let catalog = try PluginCatalog.discover(extra: options.folders)
+            if catalog.plugins.isEmpty {
+                Console.standard.err("toolkit: no plugins found; searched, in order:\n"
+                    + catalog.searchPath.descriptions.map { "  " + $0 }.joined(separator: "\n")
+                    + "\n(install the bundled ones with `make install PREFIX=...`, or pass --plugin DIR)")
+            }
             for plugin in catalog.plugins {
                 let m = plugin.manifest
                 print([m.name, m.version.description, plugin.folder.relativePath, m.description].joined(separator: "\t"))
