@@ -32,13 +32,21 @@ static void *tk_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     }
     if (b->bytes_limit && nsize > old && b->bytes_used + (nsize - old) > b->bytes_limit) {
         if (b->swift_depth == 0) {
-            b->stop_reason = TK_STOP_MEMORY;
-            return NULL; /* Lua raises a memory error inside its own protected call */
+            int retry = b->failed_pending && b->failed_ptr == ptr && b->failed_osize == osize && b->failed_nsize == nsize;
+            if (retry && b->stop_reason == TK_STOP_NONE) b->stop_reason = TK_STOP_MEMORY;
+            b->failed_pending = 1;
+            b->failed_ptr = ptr;
+            b->failed_osize = osize;
+            b->failed_nsize = nsize;
+            return NULL; /* Lua collects and retries once, then raises a memory error in its own protected call */
         }
         b->memory_exceeded = 1; /* failing now would longjmp through Swift: fail on return instead */
     }
     void *p = realloc(ptr, nsize);
-    if (p) b->bytes_used = b->bytes_used - old + nsize;
+    if (p) {
+        b->bytes_used = b->bytes_used - old + nsize;
+        b->failed_pending = 0;
+    }
     return p;
 }
 
@@ -52,6 +60,77 @@ lua_State *tk_newstate(tk_budget *budget) {
     lua_State *L = lua_newstate(tk_alloc, budget);
     if (L) lua_atpanic(L, tk_panic);
     return L;
+}
+
+void tk_close(lua_State *L, tk_budget *budget) {
+    budget->closing = 1;
+    tk_set_active(budget, 1);
+    lua_close(L);
+    tk_set_active(budget, -1);
+}
+
+static const char *stop_message(tk_budget *b) {
+    switch (b->stop_reason) {
+    case TK_STOP_MEMORY: return "not enough memory (the script passed its memory limit; raise it with --max-memory)";
+    case TK_STOP_INSTRUCTIONS: return "instruction limit exceeded (raise it with --max-instructions)";
+    case TK_STOP_TIME: return "time limit exceeded (raise it with --timeout)";
+    case TK_STOP_INTERRUPT: return "script interrupted";
+    case TK_STOP_SLICE_TIME: return b->slice_message[0] ? b->slice_message : "time limit of this call exceeded";
+    default: return "script stopped";
+    }
+}
+
+/* pcall and xpcall that catch errors, but not a limit: once a limit fired (or memory ran out for
+   good) the error goes on up, so a script cannot catch its way past its budget. */
+static int finish_protected(lua_State *L, int status, lua_KContext extra) {
+    if (status != LUA_OK && status != LUA_YIELD) {
+        tk_budget *b = budget_of(L);
+        if (status == LUA_ERRMEM && b->stop_reason == TK_STOP_NONE) b->stop_reason = TK_STOP_MEMORY;
+        if (status == LUA_ERRMEM) {
+            /* the failed allocations are garbage now: there is room to say where the script was */
+            lua_pop(L, 1);
+            luaL_where(L, 1);
+            lua_pushstring(L, stop_message(b));
+            lua_concat(L, 2);
+        }
+        if (b->stop_reason != TK_STOP_NONE) return lua_error(L);
+        lua_pushboolean(L, 0);
+        lua_pushvalue(L, -2);
+        return 2;
+    }
+    return lua_gettop(L) - (int)extra;
+}
+
+static int limited_pcall(lua_State *L) {
+    luaL_checkany(L, 1);
+    lua_pushboolean(L, 1); /* the first result when the call succeeds */
+    lua_insert(L, 1);
+    int status = lua_pcallk(L, lua_gettop(L) - 2, LUA_MULTRET, 0, 0, finish_protected);
+    return finish_protected(L, status, 0);
+}
+
+/* xpcall's message handler, guarded: Lua calls a handler before unwinding, and for an error raised
+   by the limit hook it does so with hooks still off, so a handler that loops could not be stopped.
+   Once a limit fired the handler is skipped and the error goes on as it is. */
+static int guarded_handler(lua_State *L) {
+    if (budget_of(L)->stop_reason != TK_STOP_NONE) return 1;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+static int limited_xpcall(lua_State *L) {
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, guarded_handler, 1);
+    lua_replace(L, 2);
+    lua_pushboolean(L, 1);  /* the first result when the call succeeds */
+    lua_pushvalue(L, 1);    /* the function */
+    lua_rotate(L, 3, 2);    /* stack: f, handler, true, f, args... */
+    int status = lua_pcallk(L, n - 2, LUA_MULTRET, 2, 2, finish_protected);
+    return finish_protected(L, status, 2);
 }
 
 static int tk_text_load(lua_State *L) {
@@ -79,6 +158,8 @@ static int open_safe_libs(lua_State *L) {
     lua_getglobal(L, "load");
     lua_pushcclosure(L, tk_text_load, 1);
     lua_setglobal(L, "load");
+    lua_pushcfunction(L, limited_pcall); lua_setglobal(L, "pcall");
+    lua_pushcfunction(L, limited_xpcall); lua_setglobal(L, "xpcall");
     /* string.dump makes bytecode, which nothing here may load */
     lua_getglobal(L, LUA_STRLIBNAME);
     lua_pushnil(L); lua_setfield(L, -2, "dump");
@@ -121,14 +202,35 @@ void **tk_extraspace(lua_State *L) { return (void **)lua_getextraspace(L); }
 
 static int trampoline(lua_State *L) {
     tk_budget *b = budget_of(L);
+    if (b->closing) {
+        /* a finalizer run by lua_close: the Swift objects behind the functions may be gone */
+        lua_pushliteral(L, "toolkit functions cannot be called while the script ends (from a __gc finalizer)");
+        return lua_error(L);
+    }
+    if (b->stop_reason != TK_STOP_NONE) {
+        luaL_where(L, 1);
+        lua_pushstring(L, stop_message(b));
+        lua_concat(L, 2);
+        return lua_error(L);
+    }
     void *box = lua_touserdata(L, lua_upvalueindex(1));
     b->swift_depth++;
     int n = g_dispatch(L, box);
     b->swift_depth--;
+    /* what Swift held is released by now: only a heap still over the limit counts */
+    if (b->memory_exceeded && b->bytes_limit && b->bytes_used <= b->bytes_limit) b->memory_exceeded = 0;
     if (b->memory_exceeded && b->swift_depth == 0) {
         b->memory_exceeded = 0;
         b->stop_reason = TK_STOP_MEMORY;
-        lua_pushliteral(L, "not enough memory (the script passed its memory limit)");
+        lua_pushstring(L, stop_message(b));
+        return lua_error(L);
+    }
+    if (__atomic_load_n(&b->interrupt, __ATOMIC_RELAXED) && b->stop_reason == TK_STOP_NONE) {
+        /* interrupted while Swift ran (waiting for the next article, say): no result reaches the script */
+        b->stop_reason = TK_STOP_INTERRUPT;
+        luaL_where(L, 1);
+        lua_pushstring(L, stop_message(b));
+        lua_concat(L, 2);
         return lua_error(L);
     }
     if (n == TK_RAISE_WITH_WHERE) {
@@ -162,10 +264,24 @@ int tk_pcall(lua_State *L, int nargs, int nresults) {
     lua_insert(L, base);
     int depth = b->swift_depth;
     b->swift_depth = 0;
+    tk_set_active(b, 1);
     int status = lua_pcall(L, nargs, nresults, base);
+    tk_set_active(b, -1);
     b->swift_depth = depth;
     lua_remove(L, base);
     return status;
+}
+
+static int tostring_protected(lua_State *L) {
+    luaL_tolstring(L, 1, NULL);
+    return 1;
+}
+
+int tk_tostring(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
+    lua_pushcfunction(L, tostring_protected);
+    lua_pushvalue(L, idx);
+    return tk_pcall(L, 1, 1);
 }
 
 int tk_loadtext(lua_State *L, const char *buff, size_t size, const char *chunkname) {
@@ -179,12 +295,15 @@ double tk_monotonic_seconds(void) {
 }
 
 #define TK_HOOK_STEP 1000
+/* Where the script is gets noted every this many hook calls: often enough for the watchdog's
+   message, rarely enough to cost nothing measurable. */
+#define TK_WHERE_EVERY 64
 
 static void limit_hook(lua_State *L, lua_Debug *ar);
 
-/* A limit is final: from now on the hook fires at every instruction of every thread, so a script
-   that catches the error with pcall cannot run on. */
-static void stop(lua_State *L, tk_budget *b, int reason, const char *message) {
+/* A limit is final until the host re-arms the budget: from now on the hook fires at every
+   instruction of this thread and the main thread, and pcall passes the error on. */
+static void stop(lua_State *L, tk_budget *b, int reason) {
     b->stop_reason = reason;
     lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
     lua_State *main = NULL;
@@ -193,30 +312,68 @@ static void stop(lua_State *L, tk_budget *b, int reason, const char *message) {
     if (main && main != L) lua_sethook(main, limit_hook, LUA_MASKCOUNT, 1);
     /* level 0: the Lua function that was running when the hook fired */
     luaL_where(L, 0);
-    lua_pushstring(L, message);
+    lua_pushstring(L, stop_message(b));
     lua_concat(L, 2);
     lua_error(L);
 }
 
 static void limit_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
     tk_budget *b = budget_of(L);
-    if (b->interrupt) stop(L, b, TK_STOP_INTERRUPT, "script interrupted");
-    if (b->stop_reason == TK_STOP_INSTRUCTIONS)
-        stop(L, b, TK_STOP_INSTRUCTIONS, "instruction limit exceeded (raise it with --max-instructions)");
-    if (b->stop_reason == TK_STOP_TIME) stop(L, b, TK_STOP_TIME, "time limit exceeded (raise it with --timeout)");
+    int step = lua_gethookcount(L);
+    if (__atomic_load_n(&b->interrupt, __ATOMIC_RELAXED)) stop(L, b, TK_STOP_INTERRUPT);
+    if (b->stop_reason != TK_STOP_NONE) stop(L, b, b->stop_reason);
     if (b->instructions_left >= 0) {
-        b->instructions_left -= TK_HOOK_STEP;
-        if (b->instructions_left < 0)
-            stop(L, b, TK_STOP_INSTRUCTIONS, "instruction limit exceeded (raise it with --max-instructions)");
+        b->instructions_left -= step;
+        if (b->instructions_left < 0) stop(L, b, TK_STOP_INSTRUCTIONS);
     }
-    if (b->deadline > 0 && tk_monotonic_seconds() > b->deadline)
-        stop(L, b, TK_STOP_TIME, "time limit exceeded (raise it with --timeout)");
+    if (b->deadline > 0 || b->slice_deadline > 0) {
+        double now = tk_monotonic_seconds();
+        if (b->deadline > 0 && now > b->deadline) stop(L, b, TK_STOP_TIME);
+        if (b->slice_deadline > 0 && now > b->slice_deadline) stop(L, b, TK_STOP_SLICE_TIME);
+    }
+    if (b->hook_calls++ % TK_WHERE_EVERY == 0 && lua_getinfo(L, "Sl", ar)) {
+        strncpy(b->last_source, ar->short_src, sizeof b->last_source - 1);
+        b->last_source[sizeof b->last_source - 1] = 0;
+        b->last_line = ar->currentline;
+    }
+    /* a thread stopped before the budget was re-armed still fires at every instruction */
+    if (step != TK_HOOK_STEP) lua_sethook(L, limit_hook, LUA_MASKCOUNT, TK_HOOK_STEP);
 }
 
 /* The hook is always armed: `interrupt` must work even without instruction or time limits. */
 void tk_arm_limits(lua_State *L) {
+    tk_budget *b = budget_of(L);
+    b->stop_reason = TK_STOP_NONE;
+    b->memory_exceeded = 0;
+    b->failed_pending = 0;
     lua_sethook(L, limit_hook, LUA_MASKCOUNT, TK_HOOK_STEP);
+}
+
+tk_watch tk_watch_read(const tk_budget *b) {
+    tk_watch w;
+    double deadline, slice;
+    w.active = __atomic_load_n(&b->active, __ATOMIC_ACQUIRE);
+    w.interrupt = __atomic_load_n(&b->interrupt, __ATOMIC_ACQUIRE);
+    __atomic_load(&b->interrupt_at, &w.interrupt_at, __ATOMIC_ACQUIRE);
+    __atomic_load(&b->deadline, &deadline, __ATOMIC_ACQUIRE);
+    __atomic_load(&b->slice_deadline, &slice, __ATOMIC_ACQUIRE);
+    w.slice = slice > 0 && (deadline <= 0 || slice <= deadline);
+    w.deadline = w.slice ? slice : deadline;
+    return w;
+}
+
+void tk_set_interrupt(tk_budget *b, double now) {
+    __atomic_store(&b->interrupt_at, &now, __ATOMIC_RELEASE);
+    __atomic_store_n(&b->interrupt, 1, __ATOMIC_RELEASE);
+}
+
+void tk_set_deadlines(tk_budget *b, double deadline, double slice_deadline) {
+    __atomic_store(&b->deadline, &deadline, __ATOMIC_RELEASE);
+    __atomic_store(&b->slice_deadline, &slice_deadline, __ATOMIC_RELEASE);
+}
+
+void tk_set_active(tk_budget *b, int delta) {
+    __atomic_add_fetch(&b->active, delta, __ATOMIC_ACQ_REL);
 }
 
 int tk_registryindex(void) { return LUA_REGISTRYINDEX; }

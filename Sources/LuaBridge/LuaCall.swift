@@ -19,7 +19,11 @@ public struct LuaCall {
 
     public func value(_ position: Int) throws -> LuaValue {
         guard position >= 1 && position <= count else { return .nil }
-        return try state.value(at: Int32(position), on: L)
+        do {
+            return try state.value(at: Int32(position), on: L)
+        } catch let error as LuaError where error.kind == .conversion {
+            throw LuaArgumentError(position: position, function: function, problem: error.message)
+        }
     }
 
     public var values: [LuaValue] {
@@ -101,17 +105,26 @@ public struct LuaCall {
         try state.call(function, args, on: L)
     }
 
-    /// `tostring(v)` as Lua would print it, honouring `__tostring`, run protected.
-    public func describe(_ position: Int) throws -> String {
-        switch type(position) {
-        case LUA_TSTRING: return try string(position)
-        case LUA_TNIL, LUA_TNONE: return "nil"
-        default:
-            guard case .reference(let tostring) = state.global("tostring") else { return "?" }
-            lua_pushvalue(L, Int32(position))
-            let arg = try state.value(at: -1, on: L)
-            tk_pop(L, 1)
-            return try call(tostring, [arg]).first?.stringValue ?? "?"
+    /// `tostring(v)` as Lua's `print` makes it (honouring `__tostring`), run protected. The value is
+    /// never copied into Swift, only its string form, which is charged like any copy.
+    public func describe(_ position: Int) throws -> [UInt8] {
+        guard position >= 1 && position <= count else { return Array("nil".utf8) }
+        let status = tk_tostring(L, Int32(position))
+        if status != LUA_OK { throw state.popError(L, status: status) }
+        defer { tk_pop(L, 1) }
+        var length = 0
+        _ = lua_tolstring(L, -1, &length)
+        try state.charge(length)
+        return state.stringBytes(at: -1, on: L)
+    }
+
+    /// Charges bytes the function is about to hold (an encoded output, say) to the script's memory
+    /// budget, or throws a clear error when they would pass it. Released when the function returns.
+    public func reserve(_ bytes: Int) throws {
+        do {
+            try state.charge(bytes)
+        } catch let error as LuaError {
+            throw LuaScriptError("\(function): \(error.message)")
         }
     }
 }

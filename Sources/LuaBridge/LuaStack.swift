@@ -4,11 +4,13 @@ import CLuaShim
 extension LuaState {
     static let functionBoxName = "toolkit.function"
     static let objectBoxName = "toolkit.object"
+    /// Tables nested deeper than this are refused both ways.
+    public static let maximumDepth = 200
 
     /// Pushes a Swift value. Runs only in Swift context, where allocations cannot fail, and uses raw
     /// accesses only, so nothing here can raise a Lua error.
     func push(_ value: LuaValue, on L: OpaquePointer, depth: Int = 0) throws {
-        guard depth < 200, lua_checkstack(L, 4) != 0 else {
+        guard depth < LuaState.maximumDepth, lua_checkstack(L, 4) != 0 else {
             throw LuaError(kind: .conversion, message: "value nested too deeply to pass to Lua")
         }
         switch value {
@@ -55,20 +57,33 @@ extension LuaState {
     }
 
     /// Converts the value at a stack index to Swift. Tables are copied deeply (a table that contains
-    /// itself is an error); functions, coroutines and foreign userdata become references.
+    /// itself is an error); functions, coroutines and foreign userdata become references. What the
+    /// copy takes is charged to the state's memory budget (see `charge`), so a value too large to
+    /// hold, or a table referenced so many times that its copy would explode, is an error instead.
     func value(at index: Int32, on L: OpaquePointer) throws -> LuaValue {
         var visiting = Set<UnsafeRawPointer>()
+        let mark = heldBytes
+        defer { if callbackDepth == 0 { release(to: mark) } }
         return try value(at: lua_absindex(L, index), on: L, visiting: &visiting)
     }
 
+    /// Bytes charged for one value copied out of Lua besides its string bytes: the enum, array slot
+    /// and bookkeeping, rounded up.
+    static let copiedValueBytes = 32
+
     private func value(at index: Int32, on L: OpaquePointer, visiting: inout Set<UnsafeRawPointer>) throws -> LuaValue {
+        try charge(LuaState.copiedValueBytes)
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE: return .nil
         case LUA_TBOOLEAN: return .boolean(lua_toboolean(L, index) != 0)
         case LUA_TNUMBER:
             if lua_isinteger(L, index) != 0 { return .integer(Int64(lua_tointegerx(L, index, nil))) }
             return .number(lua_tonumberx(L, index, nil))
-        case LUA_TSTRING: return .string(LuaString(bytes: stringBytes(at: index, on: L)))
+        case LUA_TSTRING:
+            var length = 0
+            _ = lua_tolstring(L, index, &length)
+            try charge(length)
+            return .string(LuaString(bytes: stringBytes(at: index, on: L)))
         case LUA_TTABLE: return .table(try table(at: index, on: L, visiting: &visiting))
         case LUA_TUSERDATA:
             if let object = swiftObject(at: index, on: L) { return .object(object) }
@@ -106,8 +121,8 @@ extension LuaState {
         guard !visiting.contains(identity) else {
             throw LuaError(kind: .conversion, message: "a table that contains itself cannot be converted")
         }
-        guard visiting.count < 200, lua_checkstack(L, 4) != 0 else {
-            throw LuaError(kind: .conversion, message: "table nested too deeply")
+        guard visiting.count < LuaState.maximumDepth, lua_checkstack(L, 4) != 0 else {
+            throw LuaError(kind: .conversion, message: "table nested more than \(LuaState.maximumDepth) levels deep")
         }
         visiting.insert(identity)
         defer { visiting.remove(identity) }

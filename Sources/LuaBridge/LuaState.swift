@@ -10,43 +10,72 @@ public final class LuaState {
     var classNames: [ObjectIdentifier: String] = [:]
     var methodTables: [String: [String: LuaValue]] = [:]
 
+    /// Bytes copied out of Lua that Swift holds during the current callback, charged to the budget.
+    public internal(set) var heldBytes = 0
+    /// Swift callbacks under way on this state (copies made inside one are released when it returns).
+    var callbackDepth = 0
+    /// The limits the state was made with, re-armed by `rearm()`.
+    public private(set) var limits: LuaLimits
+
     public init(limits: LuaLimits = .unlimited) throws {
         LuaState.installCallbacks
+        self.limits = limits
         budget = .allocate(capacity: 1)
         budget.initialize(to: tk_budget())
         budget.pointee.swift_depth = 1
-        budget.pointee.bytes_limit = limits.memoryBytes.map { size_t(max(0, $0)) } ?? 0
-        budget.pointee.instructions_left = limits.instructions.map { Int64($0) } ?? -1
-        budget.pointee.deadline = limits.seconds.map { tk_monotonic_seconds() + $0 } ?? 0
         guard let L = tk_newstate(budget) else {
             budget.deallocate()
             throw LuaError(kind: .memory, message: "cannot create a Lua state: out of memory")
         }
         mainThread = L
         tk_extraspace(L).pointee = Unmanaged.passUnretained(self).toOpaque()
+        LuaWatchdog.shared.watch(budget)
         let status = tk_open_safe_libs(L)
         if status != LUA_OK {
             throw popError(L, status: status)
         }
-        tk_arm_limits(L)
+        rearm()
     }
 
     deinit {
-        if let L = mainThread {
-            mainThread = nil
-            lua_close(L)
-        }
+        close()
+        LuaWatchdog.shared.forget(budget)
         budget.deallocate()
     }
 
-    var L: OpaquePointer { mainThread! }
+    /// Seconds that finalizers still pending at `close()` may take at most (they run outside the hook).
+    public static let closingSeconds = 5.0
 
-    /// Bytes currently allocated by the state.
+    /// Closes the state: pending `__gc` finalizers run (under the watchdog, for at most
+    /// `closingSeconds` or the time left), and no Swift function can be called from them. Further
+    /// use of the state is an error. Called by `deinit` if not before.
+    public func close() {
+        guard let L = mainThread else { return }
+        let now = tk_monotonic_seconds()
+        let deadline = budget.pointee.deadline
+        let left = deadline > 0 ? max(0, deadline - now) : LuaState.closingSeconds
+        setSliceMessage("finalizers (__gc) still running when the script ended")
+        tk_set_deadlines(budget, deadline, now + min(left, LuaState.closingSeconds))
+        budget.pointee.swift_depth = 0
+        tk_close(L, budget)
+        mainThread = nil
+    }
+
+    /// Whether `close()` was called.
+    public var isClosed: Bool { mainThread == nil }
+
+    var L: OpaquePointer {
+        guard let L = mainThread else { preconditionFailure("LuaState used after close()") }
+        return L
+    }
+
+    /// Bytes currently allocated by the state, with what Swift holds of its values.
     public var memoryUsed: Int { Int(budget.pointee.bytes_used) }
 
-    /// Asks a running script to stop at its next instruction-count check. Safe from a signal handler
-    /// or another thread only in the sense that it writes one int; Lua polls it.
-    public func interrupt() { budget.pointee.interrupt = 1 }
+    /// Asks a running script to stop at its next instruction-count check with an "interrupted"
+    /// error. Safe from any thread (it stores two atomics that the hook and the watchdog poll); if
+    /// the script is where the hook cannot reach, the watchdog ends it `LuaWatchdog.grace` later.
+    public func interrupt() { tk_set_interrupt(budget, tk_monotonic_seconds()) }
 
     // MARK: Running code
 
@@ -101,7 +130,11 @@ public final class LuaState {
     private func callTop(_ L: OpaquePointer, base: Int32, nargs: Int32) throws -> [LuaValue] {
         let status = tk_pcall(L, nargs, LUA_MULTRET)
         if status != LUA_OK { throw popError(L, status: status) }
-        defer { lua_settop(L, base) }
+        let mark = heldBytes
+        defer {
+            lua_settop(L, base)
+            if callbackDepth == 0 { release(to: mark) }
+        }
         let top = lua_gettop(L)
         guard top > base else { return [] }
         return try (base + 1...top).map { try value(at: $0, on: L) }
@@ -126,15 +159,17 @@ public final class LuaState {
         case (LUA_ERRSYNTAX, _): kind = .syntax
         case (LUA_ERRMEM, _), (_, Int32(TK_STOP_MEMORY)): kind = .memory
         case (_, Int32(TK_STOP_INSTRUCTIONS)): kind = .instructionLimit
-        case (_, Int32(TK_STOP_TIME)): kind = .timeLimit
+        case (_, Int32(TK_STOP_TIME)), (_, Int32(TK_STOP_SLICE_TIME)): kind = .timeLimit
         case (_, Int32(TK_STOP_INTERRUPT)): kind = .interrupted
         default: kind = .runtime
         }
         if status == LUA_ERRMEM && !message.contains("memory limit") {
             message = "not enough memory (the script passed its memory limit; raise it with --max-memory)"
         }
-        // Instruction, time and interrupt stops stay set: a script that catches them cannot go on.
-        if kind == .memory { budget.pointee.stop_reason = Int32(TK_STOP_NONE) }
+        // Every stop stays set until the host re-arms the budget: a script that catches it cannot go on.
+        if kind == .memory && budget.pointee.stop_reason == Int32(TK_STOP_NONE) {
+            budget.pointee.stop_reason = Int32(TK_STOP_MEMORY)
+        }
         return LuaError(kind: kind, message: message, traceback: traceback)
     }
 
@@ -197,6 +232,12 @@ private func dispatchSwiftFunction(_ L: OpaquePointer?, _ box: UnsafeMutableRawP
         return Int32(TK_RAISE_WITH_WHERE)
     }
     let call = LuaCall(state: state, L: L, function: function.name, count: Int(lua_gettop(L)))
+    let mark = state.heldBytes
+    state.callbackDepth += 1
+    defer {
+        state.callbackDepth -= 1
+        state.release(to: mark)
+    }
     do {
         let results = try function.body(call)
         guard lua_checkstack(L, Int32(results.count) + 4) != 0 else {
@@ -205,6 +246,9 @@ private func dispatchSwiftFunction(_ L: OpaquePointer?, _ box: UnsafeMutableRawP
         }
         for value in results { try state.push(value, on: L) }
         return Int32(results.count)
+    } catch let error as LuaError where error.kind == .conversion {
+        lua_pushstring(L, "\(function.name): \(error.message)")
+        return Int32(TK_RAISE_WITH_WHERE)
     } catch let error as LuaError {
         // Already located where it happened (a Lua function called back from Swift).
         lua_pushstring(L, error.message)

@@ -20,6 +20,10 @@ public struct Console: Sendable {
     static let standardOutput = StandardOutputBuffer()
 
     public static func flushStandardOutput() { standardOutput.flush() }
+
+    /// Flushes unless another thread holds the buffer for longer than a moment (it may be the one
+    /// that is stuck): for the way out of a run that is ended by force.
+    static func flushStandardOutputIfFree() { standardOutput.flush(waiting: 0.2) }
 }
 
 /// Collects standard output and writes it in large blocks: `print` in a loop over 100,000 articles
@@ -40,8 +44,12 @@ final class StandardOutputBuffer: @unchecked Sendable {
         if full { flush() }
     }
 
-    func flush() {
-        lock.lock()
+    func flush(waiting seconds: Double? = nil) {
+        if let seconds {
+            guard lock.lock(before: Date().addingTimeInterval(seconds)) else { return }
+        } else {
+            lock.lock()
+        }
         defer { lock.unlock() }
         var offset = 0
         while offset < bytes.count {

@@ -14,6 +14,8 @@ public struct RunOptions: Sendable {
     /// `--set key=value` pairs, visible to the script as `toolkit.args`.
     public var settings: [String: String]
     public var limits: LuaLimits
+    /// Seconds the script may spend on one article (`--article-timeout`), beside the run's limits.
+    public var articleTimeout: Double?
     /// `--plugin DIR` folders, searched before the standard plugin path.
     public var pluginFolders: [String] = []
 

@@ -47,6 +47,11 @@ public final class ScriptRunner {
         let api = ToolkitAPI(state: lua, options: options, settings: settings, console: console, stream: stream,
                              entities: entities)
         try api.install()
+        ProcessGuard.running(lua)
+        defer {
+            ProcessGuard.finished(lua)
+            lua.close()
+        }
         do {
             for plugin in plugins.plugins {
                 guard let script = plugin.initScript else { continue }
@@ -54,12 +59,26 @@ public final class ScriptRunner {
             }
             try lua.run(Array(code), chunkName: "@" + options.script)
         } catch let error as LuaError {
-            throw ToolkitError.script(message: error.message, traceback: error.traceback)
+            throw failure(error, article: api.currentArticle, articles: stream.count, outputs: api.outputs)
         }
         if api.articlesRequested && stream.count == 0 && !stream.unreadable.isEmpty {
             throw ToolkitError.noReadableInput("no article could be read: \(stream.unreadable.joined(separator: "; "))")
         }
         return RunSummary(articles: stream.count, outputs: api.outputs, warnings: warnings.count)
+    }
+
+    /// The one line a failed script ends with: where it failed and, inside the article loop, on
+    /// which article; an interruption says what was kept.
+    private func failure(_ error: LuaError, article: String?, articles: Int, outputs: [URL]) -> ToolkitError {
+        if error.kind == .interrupted {
+            let signal = ProcessGuard.signalReceived ?? SIGINT
+            let kept = outputs.isEmpty ? "no output was written" : "\(outputs.count) output(s) written before it are complete"
+            let place = error.location.map { " at \($0.chunk):\($0.line)" } ?? ""
+            return .interrupted("interrupted (\(ProcessGuard.signalName(signal)))\(place) after \(articles) article(s); \(kept)", signal: signal)
+        }
+        var message = error.message
+        if let article, !message.contains(article) { message += " (while reading article \(article))" }
+        return .script(message: message, traceback: error.traceback)
     }
 
     private func resolveCorpus() throws -> Corpus {

@@ -13,6 +13,8 @@ final class ToolkitAPI {
     let entities: EntityContext
     private(set) var outputs: [URL] = []
     private(set) var articlesRequested = false
+    /// The path of the article the script is working on, for error messages.
+    private(set) var currentArticle: String?
 
     init(state: LuaState, options: RunOptions, settings: [String: String], console: Console, stream: ArticleStream,
          entities: EntityContext)
@@ -30,7 +32,10 @@ final class ToolkitAPI {
         try state.register(ArticleObject.luaClass)
         var toolkit = LuaTable(array: [])
         toolkit["version"] = LuaValue(ToolkitVersion.current)
-        toolkit["articles"] = .function(LuaFunction("articles") { [unowned self] _ in [articlesIterator()] })
+        toolkit["articles"] = .function(LuaFunction("articles") { [weak self] _ in
+            guard let self else { throw LuaScriptError("toolkit.articles: the run has ended") }
+            return [articlesIterator()]
+        })
         toolkit["args"] = .table(settingsTable())
         toolkit["log"] = .table(logTable())
         toolkit["write"] = .table(writeTable())
@@ -40,12 +45,13 @@ final class ToolkitAPI {
         try state.setGlobal("toolkit", .table(toolkit))
         let console = self.console
         try state.setGlobal("print", .function(LuaFunction("print") { call in
-            var line = ""
+            var line: [UInt8] = []
             for i in 0..<call.count {
-                if i > 0 { line += "\t" }
+                if i > 0 { line.append(0x09) }
                 line += try call.describe(i + 1)
             }
-            console.out(line + "\n")
+            line.append(0x0A)
+            console.out(String(decoding: line, as: UTF8.self))
             return []
         }))
     }
@@ -58,8 +64,19 @@ final class ToolkitAPI {
         entities.onAnnotator = { annotator, generation in
             stream.enrich(with: ArticleStream.Enrichment(generation: generation) { annotator.annotate($0) })
         }
-        return .function(LuaFunction("articles iterator") { _ in
-            guard let item = stream.nextItem() else { return [.nil] }
+        let state = self.state
+        let perArticle = options.articleTimeout
+        return .function(LuaFunction("articles iterator") { [weak self] _ in
+            // Waiting for the parser is not the script's time.
+            state.endSlice()
+            guard let item = stream.nextItem() else {
+                self?.currentArticle = nil
+                return [.nil]
+            }
+            self?.currentArticle = item.article.path
+            if let perArticle {
+                state.startSlice(seconds: perArticle, message: "time limit per article exceeded on \(item.article.path) (raise it with --article-timeout)")
+            }
             return [.object(ArticleObject(item, entities: entities))]
         })
     }
@@ -90,7 +107,7 @@ final class ToolkitAPI {
         func level(_ name: String) -> LuaValue {
             .function(LuaFunction(name) { call in
                 var parts: [String] = []
-                for i in 0..<call.count { parts.append(try call.describe(i + 1)) }
+                for i in 0..<call.count { parts.append(String(decoding: try call.describe(i + 1), as: UTF8.self)) }
                 console.err("\(name): \(parts.joined(separator: " "))")
                 return []
             })
@@ -99,8 +116,10 @@ final class ToolkitAPI {
     }
 
     private func writeTable() -> LuaTable {
-        ["csv": .function(LuaFunction("csv") { [unowned self] call in
-            let name = try call.string(1)
+        ["csv": .function(LuaFunction("csv") { [weak self] call in
+            guard let self else { throw LuaScriptError("toolkit.write.csv: the run has ended") }
+            let nameBytes = try call.bytes(1)
+            let name = String(decoding: nameBytes, as: UTF8.self)
             let rows = try call.table(2)
             let options = try call.optionalTable(3)
             var columns: [String]?
@@ -112,11 +131,13 @@ final class ToolkitAPI {
             }
             let bytes: [UInt8]
             do {
+                // The encoded file is about as large as the rows' copy, which is charged already.
+                try call.reserve(call.state.heldBytes)
                 bytes = try CSVEncoder.encode(rows: rows, columns: columns)
             } catch let problem as CSVEncoder.Problem {
                 throw LuaScriptError("toolkit.write.csv(\"\(name)\"): \(problem.description)")
             }
-            let url = try output.write(Data(bytes), to: name)
+            let url = try output.write(Data(bytes), toName: nameBytes)
             outputs.append(url)
             return [LuaValue(url.path)]
         })]

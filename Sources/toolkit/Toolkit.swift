@@ -13,7 +13,8 @@ struct ToolkitCommand: ParsableCommand {
               toolkit run scripts/overview.lua corpus/ --out results
               toolkit run report.lua news.jsonl --set top=20
 
-            Exit codes: 0 success, 1 script error, 2 usage error, 3 no readable input.
+            Exit codes: 0 success, 1 script error, 2 usage error, 3 no readable input,
+            130 interrupted (SIGINT), 143 terminated (SIGTERM).
             """,
         version: ToolkitVersion.current,
         subcommands: [Run.self, Parse.self, Entities.self, KB.self, Plugins.self]
@@ -21,6 +22,7 @@ struct ToolkitCommand: ParsableCommand {
 
     /// ArgumentParser exits 64 on usage errors; this tool promises 2, and 0 for --help.
     static func main() {
+        ProcessGuard.install()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -84,8 +86,11 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds the script may run (0: no limit). Example: --timeout 60", valueName: "seconds"))
     var timeout: Double = 3600
 
+    @Option(name: .long, help: ArgumentHelp("Seconds the script may spend on one article (0: no limit). Example: --article-timeout 5", valueName: "seconds"))
+    var articleTimeout: Double = 0
+
     func validate() throws {
-        guard maxMemory >= 0, maxInstructions >= 0, timeout >= 0 else {
+        guard maxMemory >= 0, maxInstructions >= 0, timeout >= 0, articleTimeout >= 0 else {
             throw ValidationError("limits cannot be negative (0 means no limit)")
         }
     }
@@ -104,6 +109,7 @@ struct Run: ParsableCommand {
             script: script, corpus: corpus, outputFolder: URL(fileURLWithPath: out),
             settings: values, limits: limits)
         options.pluginFolders = plugins
+        options.articleTimeout = articleTimeout == 0 ? nil : articleTimeout
         _ = try ScriptRunner(options: options).run()
     }
 }

@@ -42,8 +42,12 @@ final class SandboxTests: XCTestCase {
         XCTAssertThrowsError(try lua.run("local t = {} for i = 1, 1e7 do t[i] = string.rep('x', 100) .. i end")) { error in
             XCTAssertEqual((error as! LuaError).kind, .memory)
         }
-        // The state is still usable after the failure.
+        // The stop is final until the host re-arms the budget; then the state is usable again.
+        XCTAssertThrowsError(try lua.run("local x = 0 for i = 1, 5000 do x = x + i end return x")) { error in
+            XCTAssertEqual((error as! LuaError).kind, .memory)
+        }
         lua.collectGarbage()
+        lua.rearm()
         XCTAssertEqual(try lua.run("return 1 + 1"), [2])
     }
 

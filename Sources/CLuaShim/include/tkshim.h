@@ -6,19 +6,36 @@
 #include <lualib.h>
 #include <lauxlib.h>
 
-/* Limits and bookkeeping of one lua_State. Owned by Swift, passed to Lua as the allocator's ud. */
+/* Limits and bookkeeping of one lua_State. Owned by Swift, passed to Lua as the allocator's ud.
+   Fields marked (watched) are also read by the watchdog thread, through tk_watch only. */
 typedef struct tk_budget {
-    size_t bytes_used;
+    size_t bytes_used;             /* Lua's heap plus what Swift copied out of Lua and still holds */
     size_t bytes_limit;            /* 0: no limit */
     int swift_depth;               /* > 0 while Swift code runs on this state: allocations never fail then */
     int memory_exceeded;           /* the limit was passed while Swift ran; raised when control returns to Lua */
+    /* The allocation that failed last: Lua retries a failed allocation once after an emergency
+       collection, and only a second failure of the same request is a real out-of-memory. */
+    void *failed_ptr;
+    size_t failed_osize, failed_nsize;
+    int failed_pending;
     long long instructions_left;   /* < 0: no limit */
-    double deadline;               /* CLOCK_MONOTONIC seconds; 0: none */
-    volatile int interrupt;        /* may be set from another thread */
-    int stop_reason;               /* TK_STOP_* of the last limit that fired */
+    double deadline;               /* (watched) CLOCK_MONOTONIC seconds; 0: none */
+    double slice_deadline;         /* (watched) deadline of the current slice (one article, one callback); 0: none */
+    char slice_message[160];       /* what a slice stop says */
+    volatile int interrupt;        /* (watched) set from another thread or a signal handler */
+    double interrupt_at;           /* (watched) when interrupt was set */
+    int stop_reason;               /* TK_STOP_* of the limit that fired; final until re-armed */
+    int closing;                   /* lua_close is under way: Swift callbacks refuse to run */
+    int active;                    /* (watched) > 0 while Swift waits for Lua code (a protected call) */
+    char last_source[64];          /* where the limit hook last saw the script, for the watchdog's message */
+    int last_line;
+    unsigned hook_calls;
 } tk_budget;
 
-enum { TK_STOP_NONE = 0, TK_STOP_MEMORY = 1, TK_STOP_INSTRUCTIONS = 2, TK_STOP_TIME = 3, TK_STOP_INTERRUPT = 4 };
+enum {
+    TK_STOP_NONE = 0, TK_STOP_MEMORY = 1, TK_STOP_INSTRUCTIONS = 2, TK_STOP_TIME = 3, TK_STOP_INTERRUPT = 4,
+    TK_STOP_SLICE_TIME = 5
+};
 
 /* A Swift callback returns the number of results it pushed, or one of these. */
 enum { TK_RAISE_WITH_WHERE = -1, TK_RAISE_AS_IS = -2 };
@@ -31,9 +48,11 @@ typedef void (*tk_release_fn)(void *box);
 void tk_set_callbacks(tk_dispatch_fn dispatch, tk_release_fn release);
 
 lua_State *tk_newstate(tk_budget *budget);
-/* Opens base (without dofile/loadfile, load forced to text), string, table, math, utf8, coroutine.
-   Runs protected; returns a lua status code. */
+/* Opens base (without dofile/loadfile, load forced to text, pcall and xpcall that cannot catch a
+   limit), string, table, math, utf8, coroutine. Runs protected; returns a lua status code. */
 int tk_open_safe_libs(lua_State *L);
+/* Closes the state: Swift callbacks refuse from here on (finalizers still run, watched). */
+void tk_close(lua_State *L, tk_budget *budget);
 
 /* Pushes a new full userdata holding `size` bytes whose __gc calls the release callback.
    Its metatable is the one registered under `tname` (created on first use with __gc and __name). */
@@ -47,11 +66,29 @@ void tk_pushswiftclosure(lua_State *L);
 
 /* Protected call with a traceback message handler; keeps the budget's swift_depth right. */
 int tk_pcall(lua_State *L, int nargs, int nresults);
+/* Pushes tostring(value at idx) as Lua's print would make it (honouring __tostring), run
+   protected; returns a lua status code (the error message is pushed instead on failure). */
+int tk_tostring(lua_State *L, int idx);
 /* Loads text chunks only (never bytecode). */
 int tk_loadtext(lua_State *L, const char *buff, size_t size, const char *chunkname);
 
+/* Installs the limit hook and counts the budget from now on the main thread: a limit that fired
+   before is forgotten. Called at state creation and whenever the host gives code a new budget. */
 void tk_arm_limits(lua_State *L);
 double tk_monotonic_seconds(void);
+
+/* Thread-safe accessors for the watchdog and for interrupting from another thread. */
+typedef struct tk_watch {
+    int active;
+    int interrupt;
+    double interrupt_at;
+    double deadline;        /* the nearer of deadline and slice_deadline; 0: none */
+    int slice;              /* the nearer one is the slice's */
+} tk_watch;
+tk_watch tk_watch_read(const tk_budget *b);
+void tk_set_interrupt(tk_budget *b, double now);
+void tk_set_deadlines(tk_budget *b, double deadline, double slice_deadline);
+void tk_set_active(tk_budget *b, int delta);
 
 /* Function-like macros of the Lua API, which Swift cannot import. */
 int tk_registryindex(void);

@@ -26,6 +26,9 @@ public struct PluginManifest: Sendable {
         let value: LuaValue?
         do {
             let lua = try LuaState(limits: LuaLimits(memoryBytes: 16 << 20, instructions: 10_000_000, seconds: 2))
+            // A manifest is data: it runs with no library at all (no finalizers, no string patterns,
+            // nothing that runs outside the limit hook), only table constructors and expressions.
+            try lua.run("getmetatable('').__index = nil local G = _G for name in pairs(G) do G[name] = nil end", chunkName: "=manifest sandbox")
             value = try lua.run(Array(code), chunkName: "@" + path).first
         } catch let error as LuaError {
             let located = error.location == nil ? "\(path): \(error.message)" : error.message

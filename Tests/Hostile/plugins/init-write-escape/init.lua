@@ -1,0 +1,1 @@
+toolkit.write.csv('../escaped.csv', {{a = 1}})

@@ -1,0 +1,8 @@
+return {
+  name = "init-write-escape",
+  version = "1.0.0",
+  toolkit = ">=0.1.0",
+  description = "hostile test plugin",
+  authors = { "tests" },
+  license = "MIT",
+}

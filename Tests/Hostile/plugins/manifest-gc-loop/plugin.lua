@@ -1,0 +1,9 @@
+setmetatable({}, {__gc = function() while true do end end})
+return {
+  name = "manifest-gc-loop",
+  version = "1.0.0",
+  toolkit = ">=0.1.0",
+  description = "hostile test plugin",
+  authors = { "tests" },
+  license = "MIT",
+}

@@ -1,0 +1,9 @@
+while true do end
+return {
+  name = "manifest-loop",
+  version = "1.0.0",
+  toolkit = ">=0.1.0",
+  description = "hostile test plugin",
+  authors = { "tests" },
+  license = "MIT",
+}

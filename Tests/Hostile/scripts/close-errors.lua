@@ -1,0 +1,5 @@
+-- expect: 1
+-- stderr: closing failed
+do
+  local x <close> = setmetatable({}, {__close = function() error('closing failed') end})
+end

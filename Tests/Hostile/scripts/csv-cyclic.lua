@@ -1,0 +1,6 @@
+-- expect: 1
+-- stderr: contains itself
+-- files: none
+local row = {a = 1}
+row.self = row
+toolkit.write.csv('c.csv', {row})

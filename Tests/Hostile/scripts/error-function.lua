@@ -1,0 +1,3 @@
+-- expect: 1
+-- stderr: error object is a function value
+error(print)

@@ -1,0 +1,3 @@
+-- expect: 1
+-- stderr: xxxx
+error(('x'):rep(4 << 20))

@@ -1,0 +1,3 @@
+-- expect: 1
+-- stderr: bad
+error('bad \255\254 bytes')

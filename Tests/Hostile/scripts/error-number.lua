@@ -1,0 +1,3 @@
+-- expect: 1
+-- stderr: 42
+error(42)

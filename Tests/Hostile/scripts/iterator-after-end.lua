@@ -1,0 +1,5 @@
+-- expect: 0
+-- stdout: nil
+local it = toolkit.articles()
+while it() do end
+print(it())

@@ -1,0 +1,5 @@
+-- expect: 1
+-- stderr: time limit exceeded
+-- args: --timeout 1
+-- within: 8
+print((('a'):rep(40)):match(('.-'):rep(25) .. 'b'))

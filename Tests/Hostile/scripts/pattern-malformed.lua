@@ -1,0 +1,3 @@
+-- expect: 1
+-- stderr: malformed pattern
+string.find('abc', '[a')

@@ -1,0 +1,3 @@
+-- expect: 1
+-- stderr: too many captures
+string.find(('a'):rep(100), ('(a)'):rep(40))

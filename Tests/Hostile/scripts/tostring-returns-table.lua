@@ -1,0 +1,3 @@
+-- expect: 1
+-- stderr: '__tostring' must return a string
+print(setmetatable({}, {__tostring = function() return {} end}))

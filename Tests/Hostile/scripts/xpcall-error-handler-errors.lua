@@ -1,0 +1,3 @@
+-- expect: 0
+-- stdout: false
+print(xpcall(error, error))
