@@ -288,6 +288,40 @@ int tk_loadtext(lua_State *L, const char *buff, size_t size, const char *chunkna
     return luaL_loadbufferx(L, buff, size, chunkname, "t");
 }
 
+typedef struct { char *data; size_t length, capacity; int failed; } dump_buffer;
+
+static int dump_writer(lua_State *L, const void *p, size_t size, void *ud) {
+    (void)L;
+    dump_buffer *b = (dump_buffer *)ud;
+    if (b->length + size > b->capacity) {
+        size_t capacity = b->capacity ? b->capacity * 2 : 4096;
+        while (capacity < b->length + size) capacity *= 2;
+        char *grown = realloc(b->data, capacity);
+        if (!grown) { b->failed = 1; return 1; }
+        b->data = grown;
+        b->capacity = capacity;
+    }
+    memcpy(b->data + b->length, p, size);
+    b->length += size;
+    return 0;
+}
+
+int tk_dump_function(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
+    if (!lua_isfunction(L, idx) || lua_iscfunction(L, idx)) return -1;
+    dump_buffer buffer = {0};
+    lua_pushvalue(L, idx);
+    int status = lua_dump(L, dump_writer, &buffer, 0);
+    lua_pop(L, 1);
+    if (status == 0 && !buffer.failed) lua_pushlstring(L, buffer.data, buffer.length);
+    free(buffer.data);
+    return status ? status : buffer.failed;
+}
+
+int tk_load_dumped(lua_State *L, const char *buff, size_t size, const char *chunkname) {
+    return luaL_loadbufferx(L, buff, size, chunkname, "b");
+}
+
 double tk_monotonic_seconds(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);

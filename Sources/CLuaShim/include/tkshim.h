@@ -90,6 +90,12 @@ void tk_set_interrupt(tk_budget *b, double now);
 void tk_set_deadlines(tk_budget *b, double deadline, double slice_deadline);
 void tk_set_active(tk_budget *b, int delta);
 
+/* Pushes the bytecode (with debug information) of the Lua function at idx as a string; returns a
+   lua_dump status (non-zero: nothing pushed). For moving a function to another state only. */
+int tk_dump_function(lua_State *L, int idx);
+/* Loads bytecode made by tk_dump_function in another state. Never exposed to scripts. */
+int tk_load_dumped(lua_State *L, const char *buff, size_t size, const char *chunkname);
+
 /* Function-like macros of the Lua API, which Swift cannot import. */
 int tk_registryindex(void);
 int tk_upvalueindex(int i);
