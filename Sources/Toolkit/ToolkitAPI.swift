@@ -30,7 +30,7 @@ final class ToolkitAPI {
 
     func install() throws {
         try state.register(ArticleObject.luaClass)
-        var toolkit = LuaTable(array: [])
+        var toolkit = try APIReference.toolkitTable(for: self)
         toolkit["version"] = LuaValue(ToolkitVersion.current)
         toolkit["articles"] = .function(LuaFunction("articles") { [weak self] _ in
             guard let self else { throw LuaScriptError("toolkit.articles: the run has ended") }
@@ -39,8 +39,6 @@ final class ToolkitAPI {
         toolkit["args"] = .table(settingsTable())
         toolkit["log"] = .table(logTable())
         toolkit["write"] = .table(writeTable())
-        toolkit["text"] = .table(TextModule.table())
-        toolkit["date"] = .table(DateModule.table())
         toolkit["kb"] = .table(knowledgeBaseTable())
         try state.setGlobal("toolkit", .table(toolkit))
         let console = self.console

@@ -1,0 +1,59 @@
+import LuaBridge
+
+/// Every declared part of the Lua API, in the order of the reference. A run installs exactly
+/// these; `toolkit api` prints them; tools that check scripts (`toolkit check`) read the names.
+public enum APIReference {
+    static var modules: [APIModule] {
+        [TextModule.module, DateModule.module]
+    }
+
+    /// Every declared function and field of the `toolkit` table, by full name (`toolkit.re.find`,
+    /// `toolkit.version`), in reference order.
+    public static var allNames: [String] {
+        modules.flatMap { $0.functions.map(\.name) + $0.fields.map(\.name) }
+    }
+
+    /// The declared functions' full names.
+    public static var functionNames: [String] { modules.flatMap { $0.functions.map(\.name) } }
+
+    static var functions: [APIFunction] { modules.flatMap(\.functions) }
+
+    /// The `toolkit` table of one run: every declared function bound to it and every field's value.
+    static func toolkitTable(for api: ToolkitAPI) throws -> LuaTable {
+        var root = LuaTable(array: [])
+        for module in modules {
+            for function in module.functions {
+                set(.function(function.luaFunction(in: api)), at: path(function.name), in: &root)
+            }
+            for field in module.fields {
+                set(try field.value(api), at: path(field.name), in: &root)
+            }
+            // A module without functions or fields still exists as a table (`toolkit.write`).
+            if module.name != "toolkit" { ensureTable(at: path(module.name), in: &root) }
+        }
+        return root
+    }
+
+    /// `toolkit.re.find` -> ["re", "find"]
+    private static func path(_ name: String) -> [String] {
+        Array(name.split(separator: ".").dropFirst().map(String.init))
+    }
+
+    private static func set(_ value: LuaValue, at path: [String], in table: inout LuaTable) {
+        guard let first = path.first else { return }
+        if path.count == 1 {
+            table[first] = value
+            return
+        }
+        var inner = table[first].tableValue ?? LuaTable(array: [])
+        set(value, at: Array(path.dropFirst()), in: &inner)
+        table[first] = .table(inner)
+    }
+
+    private static func ensureTable(at path: [String], in table: inout LuaTable) {
+        guard let first = path.first else { return }
+        var inner = table[first].tableValue ?? LuaTable(array: [])
+        ensureTable(at: Array(path.dropFirst()), in: &inner)
+        table[first] = .table(inner)
+    }
+}
