@@ -1,36 +1,43 @@
 import Foundation
 
-/// The bytes of one input and their decoded text. Input that is not valid UTF-8 is decoded with
-/// U+FFFD in place of the bad bytes and carries a warning; it never stops a run.
+/// The bytes of one input and their decoded text. Other encodings (UTF-16, Windows-1256,
+/// Windows-1252) are recognised and converted with a note; bytes that are not valid in any are
+/// replaced with U+FFFD with a warning. Neither stops a run.
 public struct Document: Sendable {
     /// Where it came from: a path, `path:line` for a JSON Lines record, or `-` for standard input.
     public var origin: String
     public var text: String
     /// Stable id: a hash of the content, the same wherever the file lies.
     public var contentHash: String
-    public var warnings: [String]
+    /// How the bytes were read when not as clean UTF-8: notes (another encoding) and warnings
+    /// (bytes replaced).
+    public var problems: [InputProblem]
+    /// What was encoded how, for a person: one line per problem.
+    public var warnings: [String] { problems.map(\.message) }
 
+    /// The document of bytes known to be text; anything unreadable becomes U+FFFD with a warning.
     public init(origin: String, bytes: some Collection<UInt8>) {
-        self.origin = origin
-        var warnings: [String] = []
-        let text: String
-        if let valid = String(validating: bytes, as: UTF8.self) {
-            text = valid
-        } else {
-            text = String(decoding: bytes, as: UTF8.self)
-            warnings.append("\(origin): not valid UTF-8; bad bytes were replaced with U+FFFD")
-        }
-        // A byte-order mark is not text.
-        self.text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        self.contentHash = ContentHash.hex(of: self.text)
-        self.warnings = warnings
+        let decoded = InputDecoder.text(bytes, origin: origin)
+        self.init(origin: origin, decoded: decoded)
     }
 
     public init(origin: String, text: String) {
         self.origin = origin
         self.text = text
         self.contentHash = ContentHash.hex(of: text)
-        self.warnings = []
+        self.problems = []
+    }
+
+    init(origin: String, decoded: DecodedInput) {
+        self.origin = origin
+        self.text = decoded.text
+        self.contentHash = ContentHash.hex(of: decoded.text)
+        self.problems = decoded.problems
+    }
+
+    /// The document of a file's bytes, or why the file gives none: binary, empty, only whitespace.
+    public static func read(origin: String, bytes: some Collection<UInt8>) -> Result<Document, InputProblem> {
+        InputDecoder.decode(bytes, origin: origin).map { Document(origin: origin, decoded: $0) }
     }
 }
 

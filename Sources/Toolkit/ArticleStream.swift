@@ -11,7 +11,6 @@ public final class ArticleStream: @unchecked Sendable {
     private var finished = false
     private var stopped = false
     private let window: Int
-    private let warn: @Sendable (String) -> Void
     private var enrichment: Enrichment?
 
     /// Work to do on each article after parsing, on the parsing workers (annotation, once a script
@@ -32,14 +31,21 @@ public final class ArticleStream: @unchecked Sendable {
     }
     private var items: [Int: Item] = [:]
 
-    /// Inputs that could not be read at all (for the "no readable input" exit).
-    public private(set) var unreadable: [String] = []
+    /// Every input problem of the run, printed as it comes and counted for the summary line.
+    public let inputs: InputSummary
+    /// With `strict`, the first input problem ends the stream: the consumer gets the articles
+    /// before it, then an error instead of the next one.
+    private let strict: Bool
+    private var failure: InputProblem?
+    /// The problem that ended a strict stream, once the consumer has reached it.
+    public private(set) var strictStop: InputProblem?
 
-    public init(corpus: Corpus, reader: ArticleReader = ArticleReader(), window: Int = 256,
-                warn: @escaping @Sendable (String) -> Void)
+    public init(corpus: Corpus, reader: ArticleReader = ArticleReader(), window: Int = 256, strict: Bool = false,
+                inputs: InputSummary)
     {
         self.window = window
-        self.warn = warn
+        self.inputs = inputs
+        self.strict = strict
         let thread = Thread { [self] in produce(corpus, reader) }
         thread.name = "toolkit.reader"
         thread.start()
@@ -47,17 +53,25 @@ public final class ArticleStream: @unchecked Sendable {
 
     deinit { stop() }
 
-    /// The next article, or nil at the end. Waits for the parser when it is behind.
-    public func next() -> Article? { nextItem()?.article }
+    /// The next article, or nil at the end. Waits for the parser when it is behind. Throws, in a
+    /// strict stream, when the next input in order is a problem.
+    public func next() throws -> Article? { try nextItem()?.article }
 
     /// The next article with its enrichment, if any was set when it was parsed.
-    public func nextItem() -> Item? {
+    public func nextItem() throws -> Item? {
         condition.lock()
         defer { condition.unlock() }
         while items[consumed] == nil && !(finished && consumed >= produced) {
             condition.wait()
         }
-        guard let item = items.removeValue(forKey: consumed) else { return nil }
+        guard let item = items.removeValue(forKey: consumed) else {
+            // Nothing is produced after a strict failure, so it comes exactly in its place.
+            if let failure {
+                strictStop = failure
+                throw ToolkitError.noReadableInput(failure.strictMessage)
+            }
+            return nil
+        }
         consumed += 1
         condition.broadcast()
         return item
@@ -84,18 +98,30 @@ public final class ArticleStream: @unchecked Sendable {
         return consumed
     }
 
+    /// Thrown out of the readers' callbacks to stop reading once the stream must end.
+    private struct Stop: Error {}
+
     private func produce(_ corpus: Corpus, _ reader: ArticleReader) {
         let group = DispatchGroup()
         let queue = DispatchQueue(label: "toolkit.parse", attributes: .concurrent)
-        func submit(_ record: InputRecord) -> Bool {
+        func report(_ problem: InputProblem) throws {
+            if strict && problem.isProblem {
+                condition.lock()
+                failure = problem
+                condition.unlock()
+                throw Stop()
+            }
+            inputs.report(problem)
+        }
+        func submit(_ record: InputRecord) throws {
+            for problem in record.document.problems { try report(problem) }
             condition.lock()
             while produced - consumed >= window && !stopped { condition.wait() }
-            if stopped { condition.unlock(); return false }
+            if stopped { condition.unlock(); throw Stop() }
             let index = produced
             produced += 1
             let enrichment = self.enrichment
             condition.unlock()
-            for warning in record.document.warnings { warn(warning) }
             queue.async(group: group) { [self] in
                 let article = reader.article(from: record)
                 let item = Item(article: article, annotation: enrichment.map { ($0.generation, $0.apply(article)) })
@@ -104,33 +130,39 @@ public final class ArticleStream: @unchecked Sendable {
                 condition.broadcast()
                 condition.unlock()
             }
-            return true
         }
-        inputs: for input in corpus.inputs {
-            switch input {
-            case .textFile(let url, let name):
-                guard let data = read(url, name) else { continue }
-                if !submit(InputRecord(document: Document(origin: name, bytes: data))) { break inputs }
-            case .jsonLines(let url, let name):
-                guard let data = read(url, name) else { continue }
-                var going = true
-                JSONLinesReader(origin: name).read(data, warn: warn) { record in
-                    if going { going = submit(record) }
-                }
-                if !going { break inputs }
-            case .standardInput:
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                let looksLikeJSONLines = data.first == UInt8(ascii: "{")
-                if looksLikeJSONLines {
-                    var going = true
-                    JSONLinesReader(origin: "-").read(data, warn: warn) { record in
-                        if going { going = submit(record) }
+        func text(_ data: Data, _ name: String) throws {
+            switch Document.read(origin: name, bytes: data) {
+            case .success(let document): try submit(InputRecord(document: document))
+            case .failure(let problem): try report(problem)
+            }
+        }
+        do {
+            for input in corpus.inputs {
+                switch input {
+                case .skipped(let problem):
+                    try report(problem)
+                case .textFile(let url, let name):
+                    switch InputFile.read(path: url.path, shownAs: name) {
+                    case .success(let data): try text(data, name)
+                    case .failure(let problem): try report(problem)
                     }
-                    if !going { break inputs }
-                } else if !data.isEmpty {
-                    if !submit(InputRecord(document: Document(origin: "-", bytes: data))) { break inputs }
+                case .jsonLines(let url, let name):
+                    switch InputFile.read(path: url.path, shownAs: name) {
+                    case .success(let data): try JSONLinesReader(origin: name).read(file: data, problems: report, submit)
+                    case .failure(let problem): try report(problem)
+                    }
+                case .standardInput:
+                    let data = FileHandle.standardInput.readDataToEndOfFile()
+                    if Self.looksLikeJSONLines(data) {
+                        try JSONLinesReader(origin: "-").read(file: data, problems: report, submit)
+                    } else {
+                        try text(data, "-")
+                    }
                 }
             }
+        } catch {
+            // Stopped: by the consumer, or by a problem under --strict.
         }
         group.wait()
         condition.lock()
@@ -139,16 +171,10 @@ public final class ArticleStream: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func read(_ url: URL, _ name: String) -> Data? {
-        do {
-            return try Data(contentsOf: url, options: .mappedIfSafe)
-        } catch {
-            let message = "\(name): cannot be read (\(error.localizedDescription)); skipped"
-            condition.lock()
-            unreadable.append(message)
-            condition.unlock()
-            warn(message)
-            return nil
-        }
+    /// Standard input has no name to tell its format by: JSON Lines when its first character is
+    /// `{` (past any byte-order mark, and the NULs of UTF-16).
+    static func looksLikeJSONLines(_ data: Data) -> Bool {
+        let ignorable: Set<UInt8> = [0x00, 0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF, 0xFF, 0xFE]
+        return data.prefix(4096).first { !ignorable.contains($0) } == UInt8(ascii: "{")
     }
 }

@@ -9,6 +9,9 @@ public struct Corpus: Sendable {
         case textFile(URL, name: String)
         case jsonLines(URL, name: String)
         case standardInput
+        /// Something named or found that gives no article (a folder with no inputs in it), kept in
+        /// its place so that the run reports it in order and counts it in its summary.
+        case skipped(InputProblem)
     }
 
     public static let textExtensions: Set<String> = ["txt"]
@@ -18,8 +21,9 @@ public struct Corpus: Sendable {
 
     public init(inputs: [Input]) { self.inputs = inputs }
 
-    /// Resolves command-line arguments. A missing path is a `noReadableInput` error naming it; a
-    /// folder with nothing readable in it is one too.
+    /// Resolves command-line arguments. A path that does not exist is a `noReadableInput` error
+    /// naming it (a typo, best caught before any work); a folder with nothing to read is skipped
+    /// with a warning among other inputs, and an error when nothing else is left.
     public static func resolve(_ arguments: [String]) throws -> Corpus {
         var inputs: [Input] = []
         let fm = FileManager.default
@@ -28,20 +32,30 @@ public struct Corpus: Sendable {
                 inputs.append(.standardInput)
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            // lstat, not fileExists: a broken link or a link loop exists, and is reported as what it is.
+            var info = stat()
+            guard lstat(argument, &info) == 0 else {
                 throw ToolkitError.noReadableInput("\(argument): no such file or folder (give a file, a folder of *.txt or *.jsonl files, or - for standard input)")
             }
+            var isDirectory: ObjCBool = false
             let url = URL(fileURLWithPath: argument)
-            if isDirectory.boolValue {
+            if fm.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
                 let found = files(under: url, shownAs: argument)
                 if found.isEmpty {
-                    throw ToolkitError.noReadableInput("\(argument): folder has no *.txt or *.jsonl files")
+                    inputs.append(.skipped(InputProblem(.empty, place: argument, detail: "folder has no *.txt or *.jsonl files")))
                 }
                 inputs += found
             } else {
+                // Whatever it is (a FIFO, a broken link), the reader checks before opening it.
                 inputs.append(input(for: url, name: argument))
             }
+        }
+        let problems = inputs.compactMap { input -> InputProblem? in
+            if case .skipped(let problem) = input { return problem }
+            return nil
+        }
+        if problems.count == inputs.count, !problems.isEmpty {
+            throw ToolkitError.noReadableInput(problems.map(\.message).joined(separator: "; "))
         }
         return Corpus(inputs: inputs)
     }
@@ -50,27 +64,52 @@ public struct Corpus: Sendable {
         jsonLinesExtensions.contains(url.pathExtension.lowercased()) ? .jsonLines(url, name: name) : .textFile(url, name: name)
     }
 
-    /// Readable files below a folder, sorted by path so runs are reproducible, named as `shownAs`
-    /// followed by their path inside the folder.
+    /// Inputs below a folder, sorted by path so runs are reproducible, named as `shownAs` followed
+    /// by their path inside the folder. Every entry named `*.txt` or `*.jsonl` that is not a folder
+    /// is an input, whatever it is: a link, a FIFO, an unreadable file is reported when read, not
+    /// silently left out. A folder named like a file is searched like any folder, and reported
+    /// when it holds nothing; so is a subfolder that cannot be listed.
     static func files(under folder: URL, shownAs: String) -> [Input] {
+        let root = folder.standardizedFileURL.path
+        let prefix = shownAs.hasSuffix("/") ? String(shownAs.dropLast()) : shownAs
+        func shown(_ url: URL) -> String {
+            let path = url.standardizedFileURL.path
+            return prefix + "/" + (path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : url.lastPathComponent)
+        }
+        let listingErrors = ListingErrors()
         guard let walker = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            at: folder, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles],
+            errorHandler: { url, error in listingErrors.add(url, error); return true })
         else { return [] }
-        var found: [URL] = []
+        var found: [(path: String, input: Input)] = []
+        var foldersNamedLikeFiles: [URL] = []
         for case let url as URL in walker {
             let ext = url.pathExtension.lowercased()
             guard textExtensions.contains(ext) || jsonLinesExtensions.contains(ext) else { continue }
-            // A symlinked file counts as the file it points to (corpora are often linked, not copied).
-            if (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                found.append(url)
+            var info = stat()
+            if lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                foldersNamedLikeFiles.append(url)
+                continue
+            }
+            found.append((url.standardizedFileURL.path, input(for: url, name: shown(url))))
+        }
+        for url in foldersNamedLikeFiles {
+            let inside = url.standardizedFileURL.path + "/"
+            if !found.contains(where: { $0.path.hasPrefix(inside) }) {
+                let problem = InputProblem(.unreadable, place: shown(url), detail: "a folder, not a file (and no *.txt or *.jsonl files in it)")
+                found.append((url.standardizedFileURL.path, .skipped(problem)))
             }
         }
-        let root = folder.standardizedFileURL.path
-        let prefix = shownAs.hasSuffix("/") ? String(shownAs.dropLast()) : shownAs
-        return found.sorted { $0.path < $1.path }.map { url in
-            let path = url.standardizedFileURL.path
-            let inside = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : url.lastPathComponent
-            return input(for: url, name: prefix + "/" + inside)
+        for (url, error) in listingErrors.all {
+            let reason = (error as NSError).code == CocoaError.fileReadNoPermission.rawValue ? "permission denied" : error.localizedDescription
+            found.append((url.standardizedFileURL.path, .skipped(InputProblem(.unreadable, place: shown(url), detail: "folder cannot be listed (\(reason))"))))
         }
+        return found.sorted { $0.path < $1.path }.map(\.input)
     }
+}
+
+/// Errors the folder walk meets, collected from its callback.
+private final class ListingErrors: @unchecked Sendable {
+    private(set) var all: [(URL, Error)] = []
+    func add(_ url: URL, _ error: Error) { all.append((url, error)) }
 }

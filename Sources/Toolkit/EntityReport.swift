@@ -13,17 +13,19 @@ public enum EntityReport {
     }
 
     /// Prints the mentions of the corpus (of `kinds`, when given); returns how many articles were read.
+    /// With `strict`, the first input problem stops it with a `noReadableInput` error (exit 3).
     @discardableResult
     public static func run(corpus arguments: [String], kinds: Set<String>?, format: Format, pluginFolders: [String] = [],
-                           console: Console = .standard) throws -> Int
+                           strict: Bool = false, console: Console = .standard) throws -> Int
     {
         let catalog = try PluginCatalog.discover(extra: pluginFolders)
         let annotator = try catalog.annotator()
         let corpus = try Corpus.resolve(arguments)
         let warnings = WarningCounter(console: console)
         if let missing = catalog.knowledgeBaseMissing("entities will not be linked") { warnings.report(missing) }
+        let inputs = InputSummary(console: console)
         let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: try catalog.markers()),
-                                   warn: { warnings.report($0) })
+                                   strict: strict, inputs: inputs)
         if format == .csv {
             console.out(CSVEncoder.line(csvColumns))
         }
@@ -32,7 +34,7 @@ public enum EntityReport {
         // Annotation is the costly part: the stream's workers do it while this thread prints.
         stream.enrich(with: ArticleStream.Enrichment(generation: 0) { annotator.annotate($0) })
         var count = 0
-        while let item = stream.nextItem() {
+        while let item = try stream.nextItem() {
             count += 1
             let article = item.article
             let mentions = item.annotation?.value.mentions ?? annotator.annotate(article).mentions
@@ -48,7 +50,10 @@ public enum EntityReport {
                 }
             }
         }
-        if count == 0 { throw ToolkitError.noReadableInput("no article could be read from \(arguments.joined(separator: " "))") }
+        if count == 0 {
+            throw ToolkitError.noReadableInput("no article could be read from \(arguments.joined(separator: " ")): \(inputs.skipReasons)")
+        }
+        if let line = inputs.line(articles: count) { console.err(line) }
         return count
     }
 

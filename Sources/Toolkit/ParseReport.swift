@@ -5,16 +5,17 @@ import NewsKit
 public enum ParseReport {
     public enum Format: String, CaseIterable, Sendable { case text, json }
 
-    /// Prints every article of the corpus; returns how many were printed.
+    /// Prints every article of the corpus; returns how many were printed. With `strict`, the
+    /// first input problem stops it with a `noReadableInput` error (exit 3).
     @discardableResult
     public static func run(corpus arguments: [String], format: Format, pluginFolders: [String] = [],
-                           console: Console = .standard) throws -> Int {
+                           strict: Bool = false, console: Console = .standard) throws -> Int {
         let markers = try PluginCatalog.discover(extra: pluginFolders).markers()
         let corpus = try Corpus.resolve(arguments)
-        let warnings = WarningCounter(console: console)
-        let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: markers), warn: { warnings.report($0) })
+        let inputs = InputSummary(console: console)
+        let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: markers), strict: strict, inputs: inputs)
         var count = 0
-        while let article = stream.next() {
+        while let article = try stream.next() {
             count += 1
             switch format {
             case .json: console.out(try ArticleJSON.line(article) + "\n")
@@ -22,8 +23,9 @@ public enum ParseReport {
             }
         }
         if count == 0 {
-            throw ToolkitError.noReadableInput("no article could be read from \(arguments.joined(separator: " "))")
+            throw ToolkitError.noReadableInput("no article could be read from \(arguments.joined(separator: " ")): \(inputs.skipReasons)")
         }
+        if let line = inputs.line(articles: count) { console.err(line) }
         return count
     }
 

@@ -18,6 +18,9 @@ public struct RunOptions: Sendable {
     public var articleTimeout: Double?
     /// `--plugin DIR` folders, searched before the standard plugin path.
     public var pluginFolders: [String] = []
+    /// `--strict`: the first input problem (a skipped input, a bad JSON line, bytes replaced, an
+    /// encoding guessed) ends the run with exit code 3 instead of a warning.
+    public var strict = false
 
     /// Limits for untrusted scripts: generous for real corpora, finite against runaway loops.
     public static let defaultLimits = LuaLimits(

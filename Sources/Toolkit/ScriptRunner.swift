@@ -32,7 +32,8 @@ public final class ScriptRunner {
         let corpus = try resolveCorpus()
         let warnings = WarningCounter(console: console)
         let reader = ArticleReader(markers: try plugins.markers())
-        let stream = ArticleStream(corpus: corpus, reader: reader, warn: { warnings.report($0) })
+        let inputs = InputSummary(console: console)
+        let stream = ArticleStream(corpus: corpus, reader: reader, strict: options.strict, inputs: inputs)
         defer { stream.stop() }
 
         let lua: LuaState
@@ -59,12 +60,16 @@ public final class ScriptRunner {
             }
             try lua.run(Array(code), chunkName: "@" + options.script)
         } catch let error as LuaError {
+            // Under --strict the articles iterator raised the input problem: exit 3, as that problem.
+            if let stop = stream.strictStop { throw ToolkitError.noReadableInput(stop.strictMessage) }
             throw failure(error, article: api.currentArticle, articles: stream.count, outputs: api.outputs)
         }
-        if api.articlesRequested && stream.count == 0 && !stream.unreadable.isEmpty {
-            throw ToolkitError.noReadableInput("no article could be read: \(stream.unreadable.joined(separator: "; "))")
+        if let stop = stream.strictStop { throw ToolkitError.noReadableInput(stop.strictMessage) }
+        if api.articlesRequested && stream.count == 0 && inputs.skipped > 0 {
+            throw ToolkitError.noReadableInput("no article could be read: \(inputs.skipReasons)")
         }
-        return RunSummary(articles: stream.count, outputs: api.outputs, warnings: warnings.count)
+        if api.articlesRequested, let line = inputs.line(articles: stream.count) { console.err(line) }
+        return RunSummary(articles: stream.count, outputs: api.outputs, warnings: warnings.count + inputs.warnings)
     }
 
     /// The one line a failed script ends with: where it failed and, inside the article loop, on

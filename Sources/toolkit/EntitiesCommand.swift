@@ -29,6 +29,9 @@ struct Entities: ParsableCommand {
     @Option(name: .customLong("plugin"), help: ArgumentHelp("Another plugin folder (knowledge base, markers); repeatable. Example: --plugin ./my-kb", valueName: "dir"))
     var plugins: [String] = []
 
+    @Flag(help: ArgumentHelp("Stop at the first input problem with exit code 3: a file skipped (binary, empty, unreadable), a bad JSON line, bytes that are not valid text, or an encoding that had to be guessed. Without it such inputs are skipped or read with a warning, and a summary line counts them. Mentions of articles before the problem are printed."))
+    var strict = false
+
     func validate() throws {
         guard !corpus.isEmpty else { throw ValidationError("name at least one file or folder") }
         guard EntityReport.Format(rawValue: format) != nil else {
@@ -38,7 +41,7 @@ struct Entities: ParsableCommand {
 
     func run() throws {
         try EntityReport.run(corpus: corpus, kinds: kind.isEmpty ? nil : Set(kind),
-                             format: EntityReport.Format(rawValue: format)!, pluginFolders: plugins)
+                             format: EntityReport.Format(rawValue: format)!, pluginFolders: plugins, strict: strict)
     }
 }
 

@@ -26,6 +26,9 @@ struct Parse: ParsableCommand {
     @Option(name: .customLong("plugin"), help: ArgumentHelp("A plugin folder whose markers/*.tsv extend the parser; repeatable. Example: --plugin ./my-site-markers", valueName: "dir"))
     var plugins: [String] = []
 
+    @Flag(help: ArgumentHelp("Stop at the first input problem with exit code 3: a file skipped (binary, empty, unreadable), a bad JSON line, bytes that are not valid text, or an encoding that had to be guessed. Without it such inputs are skipped or read with a warning, and a summary line counts them. Articles before the problem are printed."))
+    var strict = false
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one file or folder to parse") }
         guard ParseReport.Format(rawValue: format) != nil else {
@@ -34,6 +37,6 @@ struct Parse: ParsableCommand {
     }
 
     func run() throws {
-        try ParseReport.run(corpus: files, format: ParseReport.Format(rawValue: format)!, pluginFolders: plugins)
+        try ParseReport.run(corpus: files, format: ParseReport.Format(rawValue: format)!, pluginFolders: plugins, strict: strict)
     }
 }

@@ -86,6 +86,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds the script may run (0: no limit). Example: --timeout 60", valueName: "seconds"))
     var timeout: Double = 3600
 
+    @Flag(help: ArgumentHelp("Stop at the first input problem with exit code 3: a file skipped (binary, empty, unreadable), a bad JSON line, bytes that are not valid text, or an encoding that had to be guessed. The script's article loop raises the error when it reaches that input, so outputs it writes after the loop are not written."))
+    var strict = false
+
     @Option(name: .long, help: ArgumentHelp("Seconds the script may spend on one article (0: no limit). Example: --article-timeout 5", valueName: "seconds"))
     var articleTimeout: Double = 0
 
@@ -109,6 +112,7 @@ struct Run: ParsableCommand {
             script: script, corpus: corpus, outputFolder: URL(fileURLWithPath: out),
             settings: values, limits: limits)
         options.pluginFolders = plugins
+        options.strict = strict
         options.articleTimeout = articleTimeout == 0 ? nil : articleTimeout
         _ = try ScriptRunner(options: options).run()
     }
