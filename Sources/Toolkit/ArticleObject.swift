@@ -21,6 +21,9 @@ final class ArticleObject {
         return value
     }
 
+    /// The article's quotes with their speakers linked (annotating the article if it was not yet).
+    func attributedQuotes() throws -> [AttributedQuote] { try annotated().quotes }
+
     /// An iterator over the mentions that pass `keep`.
     func iterator(_ keep: @escaping (EntityMention) -> Bool) throws -> LuaValue {
         let mentions = try annotated().mentions.filter(keep)
@@ -32,52 +35,21 @@ final class ArticleObject {
         })
     }
 
-    func cached(_ key: String, _ make: () -> LuaValue) -> LuaValue {
+    func cached(_ key: String, _ make: () throws -> LuaValue) rethrows -> LuaValue {
         if let value = cache[key] { return value }
-        let value = make()
+        let value = try make()
         cache[key] = value
         return value
     }
 
     static var luaClass: LuaClass<ArticleObject> {
         var cls = LuaClass<ArticleObject>("Article")
-        cls.field("id") { LuaValue($0.article.id) }
-        cls.field("path") { LuaValue($0.article.path) }
-        cls.field("lang") { LuaValue($0.article.lang) }
-        cls.field("title") { LuaValue($0.article.title) }
-        cls.field("lede") { LuaValue($0.article.lede) }
-        cls.field("date") { LuaValue($0.article.date) }
-        cls.field("date_precision") { LuaValue($0.article.datePrecision) }
-        cls.field("source") { LuaValue($0.article.source) }
-        cls.field("original_source") { LuaValue($0.article.originalSource) }
-        cls.field("url") { LuaValue($0.article.url) }
-        cls.field("byline") { LuaValue($0.article.byline) }
-        cls.field("agencies") { o in o.cached("agencies") { LuaValue(o.article.agencies) } }
-        cls.field("text") { LuaValue($0.article.text) }
-        cls.field("paragraphs") { o in o.cached("paragraphs") { LuaValue(o.article.paragraphs) } }
-        cls.field("headings") { o in o.cached("headings") { LuaValue(o.article.headings) } }
-        cls.field("related") { o in o.cached("related") { LuaValue(o.article.related) } }
-        cls.field("captions") { o in o.cached("captions") { LuaValue(o.article.captions) } }
-        cls.field("credits") { o in o.cached("credits") { LuaValue(o.article.credits) } }
-        cls.field("quotes") { o in .table(LuaTable(array: try o.annotated().quotes.map(EntityTables.quote))) }
-        cls.field("blocks") { o in
-            o.cached("blocks") {
-                .table(LuaTable(array: o.article.blocks.map { b in
-                    var t: LuaTable = ["kind": LuaValue(b.kind.rawValue), "text": LuaValue(b.text),
-                                       "first": LuaValue(b.first), "last": LuaValue(b.last), "rule": LuaValue(b.rule)]
-                    t["marker"] = LuaValue(b.marker)
-                    t["duplicate_of"] = b.duplicateOf.map { LuaValue($0 + 1) } ?? .nil
-                    return .table(t)
-                }))
-            }
+        for field in ArticleFields.declaration.fields {
+            let (name, get) = (field.name, field.get)
+            if field.cached { cls.field(name) { o in try o.cached(name) { try get(o) } } } else { cls.field(name, get) }
         }
-        cls.field("raw") { LuaValue($0.article.raw) }
-        cls.field("meta") { o in
-            o.cached("meta") {
-                var table = LuaTable(array: [])
-                for (key, value) in o.article.meta.sorted(by: { $0.key < $1.key }) { table[key] = LuaValue(value) }
-                return .table(table)
-            }
+        for method in ArticleFields.declaration.methods {
+            if let body = method.body { cls.method(method.name, body) }
         }
         cls.method("entities") { o, call in
             let filter = try EntityFilter(call.value(2))

@@ -31,15 +31,10 @@ final class ToolkitAPI {
     func install() throws {
         try state.register(ArticleObject.luaClass)
         var toolkit = try APIReference.toolkitTable(for: self)
-        toolkit["version"] = LuaValue(ToolkitVersion.current)
         toolkit["articles"] = .function(LuaFunction("articles") { [weak self] _ in
             guard let self else { throw LuaScriptError("toolkit.articles: the run has ended") }
             return [articlesIterator()]
         })
-        toolkit["args"] = .table(settingsTable())
-        toolkit["log"] = .table(logTable())
-        toolkit["write"] = .table(writeTable())
-        toolkit["kb"] = .table(knowledgeBaseTable())
         try state.setGlobal("toolkit", .table(toolkit))
         let console = self.console
         try state.setGlobal("print", .function(LuaFunction("print") { call in
@@ -54,7 +49,7 @@ final class ToolkitAPI {
         }))
     }
 
-    private func articlesIterator() -> LuaValue {
+    func articlesIterator() -> LuaValue {
         articlesRequested = true
         let stream = self.stream
         let entities = self.entities
@@ -67,7 +62,7 @@ final class ToolkitAPI {
         return .function(LuaFunction("articles iterator") { [weak self] _ in
             // Waiting for the parser is not the script's time.
             state.endSlice()
-            guard let item = try stream.nextItem() else {
+            guard let item = stream.nextItem() else {
                 self?.currentArticle = nil
                 return [.nil]
             }
@@ -79,66 +74,21 @@ final class ToolkitAPI {
         })
     }
 
-    private func knowledgeBaseTable() -> LuaTable {
-        let entities = self.entities
-        return [
-            "lookup": .function(LuaFunction("lookup") { call in
-                let found = try entities.knowledgeBase().lookup(try call.string(1), lang: try call.optionalString(2))
-                return [.table(LuaTable(array: found.map(EntityTables.profile)))]
-            }),
-            "add": .function(LuaFunction("add") { call in
-                let profile = try EntityTables.profile(from: try call.table(1), function: "toolkit.kb.add")
-                try entities.add(profile)
-                return [LuaValue(profile.id)]
-            }),
-        ]
+    /// Writes one output file into the output folder and remembers it for the run's summary.
+    func write(_ data: Data, toName name: [UInt8]) throws -> URL {
+        let url = try output.write(data, toName: name)
+        outputs.append(url)
+        return url
     }
 
-    private func settingsTable() -> LuaTable {
+    /// The `out` table a report's `finish` receives: the declared `toolkit.write` functions of this
+    /// run (`out.csv` is `toolkit.write.csv`). `owner` names who writes, for the lead's messages.
+    func outputTable(for owner: String) -> LuaTable {
         var table = LuaTable(array: [])
-        for (key, value) in settings.sorted(by: { $0.key < $1.key }) { table[key] = LuaValue(value) }
-        return table
-    }
-
-    private func logTable() -> LuaTable {
-        let console = self.console
-        func level(_ name: String) -> LuaValue {
-            .function(LuaFunction(name) { call in
-                var parts: [String] = []
-                for i in 0..<call.count { parts.append(String(decoding: try call.describe(i + 1), as: UTF8.self)) }
-                console.err("\(name): \(parts.joined(separator: " "))")
-                return []
-            })
+        for function in WriteModule.module.functions {
+            table[String(function.name.split(separator: ".").last!)] = .function(function.luaFunction(in: self))
         }
-        return ["info": level("info"), "warn": level("warn"), "error": level("error")]
-    }
-
-    private func writeTable() -> LuaTable {
-        ["csv": .function(LuaFunction("csv") { [weak self] call in
-            guard let self else { throw LuaScriptError("toolkit.write.csv: the run has ended") }
-            let nameBytes = try call.bytes(1)
-            let name = String(decoding: nameBytes, as: UTF8.self)
-            let rows = try call.table(2)
-            let options = try call.optionalTable(3)
-            var columns: [String]?
-            if let spec = options?["columns"], !spec.isNil {
-                guard case .table(let list) = spec, list.array.allSatisfy({ $0.stringValue != nil }) else {
-                    throw LuaScriptError("toolkit.write.csv: columns must be a list of strings")
-                }
-                columns = list.array.compactMap(\.stringValue)
-            }
-            let bytes: [UInt8]
-            do {
-                // The encoded file is about as large as the rows' copy, which is charged already.
-                try call.reserve(call.state.heldBytes)
-                bytes = try CSVEncoder.encode(rows: rows, columns: columns)
-            } catch let problem as CSVEncoder.Problem {
-                throw LuaScriptError("toolkit.write.csv(\"\(name)\"): \(problem.description)")
-            }
-            let url = try output.write(Data(bytes), toName: nameBytes)
-            outputs.append(url)
-            return [LuaValue(url.path)]
-        })]
+        return table
     }
 }
 

@@ -7,7 +7,7 @@ import LuaBridge
 
 /// A parameter of a declared function. An options table declares its keys in `options`: the
 /// binding refuses any other key (no silent typos) and the docs list them.
-struct APIParameter {
+struct APIParameter: Sendable {
     var name: String
     var type: String
     var doc: String
@@ -29,7 +29,7 @@ struct APIParameter {
 }
 
 /// One result of a declared function.
-struct APIResult {
+struct APIResult: Sendable {
     var type: String
     var name: String
     var doc: String
@@ -169,10 +169,11 @@ struct APIMethod<Source> {
     var returns: [APIResult]
     var doc: String
     var example: String?
-    var body: (Source, LuaCall) throws -> [LuaValue]
+    /// nil while the method is still bound by hand where its class is registered (`ArticleObject.luaClass`).
+    var body: ((Source, LuaCall) throws -> [LuaValue])?
 
     init(_ name: String, parameters: [APIParameter] = [], returns: [APIResult] = [], doc: String, example: String? = nil,
-         body: @escaping (Source, LuaCall) throws -> [LuaValue])
+         body: ((Source, LuaCall) throws -> [LuaValue])? = nil)
     {
         self.name = name
         self.parameters = parameters

@@ -4,7 +4,8 @@ import LuaBridge
 /// these; `toolkit api` prints them; tools that check scripts (`toolkit check`) read the names.
 public enum APIReference {
     static var modules: [APIModule] {
-        [TextModule.module, DateModule.module]
+        [ToolkitModule.module, KnowledgeBaseModule.module, ToolkitModule.settings, WriteModule.module, LogModule.module,
+         TextModule.module, DateModule.module, ToolkitModule.version]
     }
 
     /// Every declared function and field of the `toolkit` table, by full name (`toolkit.re.find`,

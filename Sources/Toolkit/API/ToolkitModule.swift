@@ -1,0 +1,42 @@
+import LuaBridge
+
+/// The `toolkit` table's own functions and fields: the article loop, the version, the arguments.
+enum ToolkitModule {
+    static var module: APIModule {
+        APIModule(
+            "toolkit", title: "`toolkit.articles()`",
+            doc: "",
+            functions: [articles],
+            classes: [ArticleFields.declaration.reference, EntityRecords.block.reference, EntityRecords.quote.reference,
+                      EntityRecords.mention.reference])
+    }
+
+    static var articles: APIFunction {
+        APIFunction(
+            "toolkit.articles",
+            returns: [APIResult("fun(): Article?", "iterator", "the next article, nil at the end")],
+            doc: "Returns an iterator over the corpus, in input order. Parsing runs ahead on all cores while the script works.",
+            example: """
+                for article in toolkit.articles() do
+                  print(article.id, article.lang, article.title)
+                end
+                """
+        ) { binding in
+            { [weak api = binding.api] _ in
+                guard let api else { throw LuaScriptError("toolkit.articles: the run has ended") }
+                return [try api.articlesIterator()]
+            }
+        }
+    }
+
+    static var settings: APIModule {
+        APIModule("toolkit", title: "`toolkit.args`", doc: "", fields: [ArgsModule.field])
+    }
+
+    static var version: APIModule {
+        APIModule("toolkit", title: "`toolkit.version`", doc: "", fields: [
+            APIField("toolkit.version", "string", doc: "The toolkit's version string (SemVer).",
+                     example: "print(toolkit.version)") { _ in LuaValue(ToolkitVersion.current) },
+        ])
+    }
+}
