@@ -29,7 +29,11 @@ let package = Package(
         // version 6.0 (swift-package-manager#7232); rooting the target at the package root instead
         // would make every other file of the package an "unhandled file" warning.
         .target(name: "BundledData", resources: [.copy("../../seeds"), .copy("../../Plugins")]),
-        .target(name: "Toolkit", dependencies: ["NewsKit", "LuaBridge", "BundledData"]),
+        // toolkit.re and toolkit.text's word and sentence breaks call the ICU that Foundation ships
+        // (_FoundationICU) through its C API: byte offsets over UTF-8, ICU's error names and a step
+        // limit against catastrophic backtracking, none of which NSRegularExpression exposes.
+        .target(name: "Toolkit", dependencies: ["NewsKit", "LuaBridge", "BundledData"],
+                linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]),
         .executableTarget(
             name: "toolkit",
             dependencies: ["Toolkit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
