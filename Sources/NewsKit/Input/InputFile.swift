@@ -13,18 +13,20 @@ public enum InputFile {
         func problem(_ detail: String) -> Result<Data, InputProblem> {
             .failure(InputProblem(.unreadable, place: name, detail: detail))
         }
+        // stat first, lstat only to explain a failure: one call for the common case, and the
+        // type is known before anything is opened.
         var info = stat()
-        if lstat(path, &info) != 0 { return problem(describe(errno: errno)) }
-        if info.st_mode & S_IFMT == S_IFLNK {
-            if stat(path, &info) != 0 {
-                let error = errno
+        if stat(path, &info) != 0 {
+            let error = errno
+            var link = stat()
+            if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
                 if error == ENOENT {
                     let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " to \($0)" } ?? ""
                     return problem("broken symbolic link\(target) (what it points to does not exist)")
                 }
                 if error == ELOOP { return problem("symbolic link loop (the link leads back to itself)") }
-                return problem(describe(errno: error))
             }
+            return problem(describe(errno: error))
         }
         if let kind = notAFile(info.st_mode) { return problem(kind) }
 
@@ -35,22 +37,28 @@ public enum InputFile {
         if fstat(fd, &info) != 0 { return problem(describe(errno: errno)) }
         if let kind = notAFile(info.st_mode) { return problem(kind) }
 
-        var data = Data(count: Int(info.st_size))
+        // Uninitialised memory handed to Data without a copy: zero-filling first would touch every
+        // page twice.
+        var capacity = max(Int(info.st_size), 0) + 1
+        guard var buffer = malloc(capacity) else { return problem("cannot be read (out of memory)") }
         var filled = 0
         while true {
-            if filled == data.count { data.count += max(1 << 16, data.count / 2) }
-            let got = data.withUnsafeMutableBytes { buffer in
-                systemRead(fd, buffer.baseAddress! + filled, buffer.count - filled)
+            if filled == capacity {
+                capacity += max(1 << 16, capacity / 2)
+                guard let grown = realloc(buffer, capacity) else { free(buffer); return problem("cannot be read (out of memory)") }
+                buffer = grown
             }
+            let got = systemRead(fd, buffer + filled, capacity - filled)
             if got < 0 {
                 if errno == EINTR { continue }
-                return problem(describe(errno: errno))
+                let error = errno
+                free(buffer)
+                return problem(describe(errno: error))
             }
             if got == 0 { break }
             filled += got
         }
-        data.count = filled
-        return .success(data)
+        return .success(Data(bytesNoCopy: buffer, count: filled, deallocator: .free))
     }
 
     private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
