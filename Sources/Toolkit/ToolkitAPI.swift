@@ -62,7 +62,7 @@ final class ToolkitAPI {
         return .function(LuaFunction("articles iterator") { [weak self] _ in
             // Waiting for the parser is not the script's time.
             state.endSlice()
-            guard let item = stream.nextItem() else {
+            guard let item = try stream.nextItem() else {
                 self?.currentArticle = nil
                 return [.nil]
             }
