@@ -19,3 +19,15 @@ public final class LuaReference {
         }
     }
 }
+
+extension LuaState {
+    /// A reference to a value pushed once: every later push of the reference is the same Lua value
+    /// (one identity for `==` and table keys), where pushing `.object(x)` again makes a new userdata.
+    public func reference(to value: LuaValue) throws -> LuaReference {
+        let L = self.L
+        try push(value, on: L)
+        let made = reference(at: -1, on: L)
+        tk_pop(L, 1)
+        return made
+    }
+}

@@ -21,8 +21,12 @@ final class ArticleObject {
         return value
     }
 
-    /// The article's quotes with their speakers linked (annotating the article if it was not yet).
-    func attributedQuotes() throws -> [AttributedQuote] { try annotated().quotes }
+    /// The article's quotes with their speakers linked. Only an article whose quotes name a speaker
+    /// is annotated for it (if it was not yet): linking needs the people the article names.
+    func attributedQuotes() throws -> [QuoteRecord] {
+        guard article.quotes.contains(where: { $0.speaker != nil }) else { return article.quotes.map(QuoteRecord.init) }
+        return try annotated().quotes.map(QuoteRecord.init)
+    }
 
     /// An iterator over the mentions that pass `keep`.
     func iterator(_ keep: @escaping (EntityMention) -> Bool) throws -> LuaValue {

@@ -10,17 +10,16 @@ public enum ParseReport {
     @discardableResult
     public static func run(corpus arguments: [String], format: Format, pluginFolders: [String] = [],
                            strict: Bool = false, console: Console = .standard) throws -> Int {
-        let markers = try PluginCatalog.discover(extra: pluginFolders).markers()
+        let plugins = try PluginCatalog.discover(extra: pluginFolders)
+        let markers = try plugins.markers()
         let corpus = try Corpus.resolve(arguments)
         let inputs = InputSummary(console: console)
         let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: markers), strict: strict, inputs: inputs)
+        let json = format == .json ? try ArticleJSON(plugins: plugins, stream: stream, console: console) : nil
         var count = 0
-        while let article = try stream.next() {
+        while let item = try stream.nextItem() {
             count += 1
-            switch format {
-            case .json: console.out(try ArticleJSON.line(article) + "\n")
-            case .text: console.out(text(article))
-            }
+            if let json { console.out(try json.line(item) + "\n") } else { console.out(text(item.article)) }
         }
         if count == 0 {
             throw ToolkitError.noReadableInput("no article could be read from \(arguments.joined(separator: " ")): \(inputs.skipReasons)")

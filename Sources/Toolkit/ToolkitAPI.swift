@@ -15,6 +15,8 @@ final class ToolkitAPI {
     private(set) var articlesRequested = false
     /// The path of the article the script is working on, for error messages.
     private(set) var currentArticle: String?
+    /// The run's `toolkit.json.null` (see `JSONModule.nullValue(in:)`).
+    var jsonNull: LuaValue?
 
     init(state: LuaState, options: RunOptions, settings: [String: String], console: Console, stream: ArticleStream,
          entities: EntityContext)

@@ -19,7 +19,7 @@ enum EntityRecords {
         ])
     }()
 
-    nonisolated(unsafe) static let quote: APIClass<AttributedQuote> = {
+    nonisolated(unsafe) static let quote: APIClass<QuoteRecord> = {
         APIClass("Quote", doc: "Quoted speech (an element of `article.quotes`).", fields: [
             APIClassField("text", "string", "the words quoted") { LuaValue($0.quote.text) },
             APIClassField("first", "integer", "1-based inclusive byte offset into `article.text`") { LuaValue($0.quote.first) },
@@ -75,4 +75,19 @@ enum EntityRecords {
             },
         ])
     }()
+}
+
+/// A quote with its speaker linked, or not: quotes that name no speaker need no entity work.
+struct QuoteRecord {
+    var quote: Quote
+    var speakerID: String?
+    var speakerName: String?
+
+    init(_ quote: Quote) { self.quote = quote }
+
+    init(_ attributed: AttributedQuote) {
+        quote = attributed.quote
+        speakerID = attributed.speakerID
+        speakerName = attributed.speakerName
+    }
 }
