@@ -118,6 +118,14 @@ public struct LuaCall {
         return state.stringBytes(at: -1, on: L)
     }
 
+    /// `chunk:line` of the Lua code that made this call, or nil when it came from elsewhere.
+    public var location: String? {
+        luaL_where(L, 1)
+        defer { tk_pop(L, 1) }
+        let text = String(decoding: state.stringBytes(at: -1, on: L), as: UTF8.self)
+        return text.hasSuffix(": ") ? String(text.dropLast(2)) : nil
+    }
+
     /// Charges bytes the function is about to hold (an encoded output, say) to the script's memory
     /// budget, or throws a clear error when they would pass it. Released when the function returns.
     public func reserve(_ bytes: Int) throws {

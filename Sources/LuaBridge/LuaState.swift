@@ -118,6 +118,37 @@ public final class LuaState {
         return try callTop(L, base: base, nargs: Int32(args.count))
     }
 
+    /// Calls a Lua function and keeps its first result in Lua (as a reference) instead of copying
+    /// it into Swift: for values that stay in Lua between calls, like a report's state.
+    public func callKeepingResult(_ function: LuaReference, _ args: [LuaValue] = []) throws -> LuaReference? {
+        guard function.state === self else {
+            throw LuaError(kind: .conversion, message: "a Lua value was used with a state it does not belong to")
+        }
+        let L = self.L
+        let base = lua_gettop(L)
+        lua_rawgeti(L, tk_registryindex(), lua_Integer(function.ref))
+        for arg in args { try push(arg, on: L) }
+        let status = tk_pcall(L, Int32(args.count), 1)
+        if status != LUA_OK { throw popError(L, status: status) }
+        defer { lua_settop(L, base) }
+        return lua_type(L, -1) == LUA_TNIL ? nil : reference(at: -1, on: L)
+    }
+
+    /// The value a reference holds, copied into Swift.
+    public func value(of reference: LuaReference) throws -> LuaValue {
+        let L = self.L
+        lua_rawgeti(L, tk_registryindex(), lua_Integer(reference.ref))
+        defer { tk_pop(L, 1) }
+        return try value(at: -1, on: L)
+    }
+
+    /// Puts a Swift value into Lua and keeps it there, returning its reference.
+    public func makeReference(_ value: LuaValue) throws -> LuaReference {
+        let L = self.L
+        try push(value, on: L)
+        return reference(at: -1, on: L, popping: true)
+    }
+
     /// Calls a global function by name.
     @discardableResult
     public func call(global name: String, _ args: [LuaValue] = []) throws -> [LuaValue] {

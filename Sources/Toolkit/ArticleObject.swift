@@ -21,6 +21,27 @@ final class ArticleObject {
         return value
     }
 
+    private var extracted: (generation: Int, mentions: [EntityMention])?
+
+    /// The built-in finds and those of the run's extractors, in text order (finds outside the text
+    /// after), computed once per article.
+    func mentions(_ call: LuaCall) throws -> [EntityMention] {
+        if let extracted, extracted.generation == entities.generation { return extracted.mentions }
+        var all = try annotated().mentions
+        let registry = entities.extractors
+        for extractor in registry.all where extractor.applies(to: article.lang) {
+            all += try extractor.run(on: self, call: call, budget: registry.budget, knowledgeBase: { [entities] in try entities.knowledgeBase() })
+        }
+        if !registry.all.isEmpty {
+            all = all.enumerated().sorted { a, b in
+                let (x, y) = (a.element.first ?? Int.max, b.element.first ?? Int.max)
+                return x != y ? x < y : a.offset < b.offset
+            }.map(\.element)
+        }
+        extracted = (entities.generation, all)
+        return all
+    }
+
     /// The article's quotes with their speakers linked. Only an article whose quotes name a speaker
     /// is annotated for it (if it was not yet): linking needs the people the article names.
     func attributedQuotes() throws -> [QuoteRecord] {
@@ -29,8 +50,8 @@ final class ArticleObject {
     }
 
     /// An iterator over the mentions that pass `keep`.
-    func iterator(_ keep: @escaping (EntityMention) -> Bool) throws -> LuaValue {
-        let mentions = try annotated().mentions.filter(keep)
+    func iterator(_ call: LuaCall, _ keep: @escaping (EntityMention) -> Bool) throws -> LuaValue {
+        let mentions = try self.mentions(call).filter(keep)
         var position = 0
         return .function(LuaFunction("entities iterator") { _ in
             guard position < mentions.count else { return [.nil] }
@@ -56,12 +77,15 @@ final class ArticleObject {
             if let body = method.body { cls.method(method.name, body) }
         }
         cls.method("entities") { o, call in
-            let filter = try EntityFilter(call.value(2))
-            return [try o.iterator(filter.accepts)]
+            let filter = try EntityFilter(call.value(2), extractors: o.entities.extractors.names)
+            return [try o.iterator(call, filter.accepts)]
         }
         cls.method("mentions") { o, call in
             let id = try call.string(2)
-            return [try o.iterator { $0.id == id }]
+            guard id.contains("/"), !id.contains(" ") else {
+                throw LuaScriptError("article:mentions: expected an entity id like \"person/vladimir-putin\" (from m.id or toolkit.kb.lookup), got \"\(id)\"")
+            }
+            return [try o.iterator(call) { $0.id == id }]
         }
         cls.description { "Article \($0.article.id) (\($0.article.path))" }
         return cls

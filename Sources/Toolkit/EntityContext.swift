@@ -1,4 +1,5 @@
 import Foundation
+import LuaBridge
 import NewsKit
 
 /// The knowledge base and annotator of one run, built on first use (scripts that never ask for
@@ -11,6 +12,9 @@ final class EntityContext {
     private var added: [EntityProfile] = []
     private var cachedAnnotator: EntityAnnotator?
     private(set) var generation = 0
+    /// Extractors registered by the script and plugins in this state, run when an article's
+    /// entities are first asked for.
+    var extractors = ExtractorRegistry(budget: .unlimited)
     /// Told when a new annotator exists, so the article stream can annotate on its workers.
     var onAnnotator: ((EntityAnnotator, Int) -> Void)?
 
@@ -35,6 +39,17 @@ final class EntityContext {
                   missingKnowledgeBase: plugins.knowledgeBaseMissing("entities will not be linked"), warn: warn)
     }
 
+    /// A maker of contexts for report workers: they share one knowledge base and rule set, loaded
+    /// once (with what `toolkit.kb.add` added so far) by whichever worker needs it first.
+    func forWorkers(warn: @escaping @Sendable (String) -> Void) -> @Sendable () -> EntityContext {
+        let shared = SharedEntityData(load: load, rules: loadRules, added: added)
+        return {
+            let context = EntityContext(knowledgeBase: { try shared.knowledgeBase() }, rules: { try shared.rules() }, warn: warn)
+            context.acceptsAdditions = false
+            return context
+        }
+    }
+
     func knowledgeBase() throws -> KnowledgeBase {
         if let base { return base }
         if let missingWarning {
@@ -54,10 +69,51 @@ final class EntityContext {
         return made
     }
 
+    /// Worker states share the knowledge base as it was when the reports started: adding to it there
+    /// would make workers disagree.
+    var acceptsAdditions = true
+
     func add(_ profile: EntityProfile) throws {
+        guard acceptsAdditions else {
+            throw LuaScriptError("toolkit.kb.add: add profiles at the top level of the script, not inside a report's callbacks")
+        }
         added.append(profile)
         if let base { self.base = base.adding([profile]) }
         cachedAnnotator = nil
         generation += 1
+    }
+}
+
+/// The knowledge base and rules that worker states share, loaded once under a lock.
+final class SharedEntityData: @unchecked Sendable {
+    private let lock = NSLock()
+    private let load: () throws -> KnowledgeBase
+    private let loadRules: () throws -> RuleExtractor
+    private let added: [EntityProfile]
+    private var base: KnowledgeBase?
+    private var loadedRules: RuleExtractor?
+
+    init(load: @escaping () throws -> KnowledgeBase, rules: @escaping () throws -> RuleExtractor, added: [EntityProfile]) {
+        self.load = load
+        self.loadRules = rules
+        self.added = added
+    }
+
+    func knowledgeBase() throws -> KnowledgeBase {
+        lock.lock()
+        defer { lock.unlock() }
+        if let base { return base }
+        let loaded = try load().adding(added)
+        base = loaded
+        return loaded
+    }
+
+    func rules() throws -> RuleExtractor {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loadedRules { return loadedRules }
+        let loaded = try loadRules()
+        loadedRules = loaded
+        return loaded
     }
 }

@@ -16,6 +16,10 @@ public struct RunOptions: Sendable {
     public var limits: LuaLimits
     /// Seconds the script may spend on one article (`--article-timeout`), beside the run's limits.
     public var articleTimeout: Double?
+    /// `toolkit report NAME`: run only this report of the plugins, and no script.
+    public var report: String?
+    /// Lua states that run reports with `merge` in parallel (`--jobs`); default: one per core.
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
     /// `--plugin DIR` folders, searched before the standard plugin path.
     public var pluginFolders: [String] = []
     /// `--strict`: the first input problem (a skipped input, a bad JSON line, bytes replaced, an

@@ -22,19 +22,21 @@ public final class ScriptRunner {
     }
 
     public func run() throws -> RunSummary {
-        let code: Data
-        do {
-            code = try Data(contentsOf: URL(fileURLWithPath: options.script))
-        } catch {
-            throw ToolkitError.usage("\(options.script): cannot read the script (\(error.localizedDescription)); give the path of a .lua file")
+        var code: Data?
+        if options.report == nil {
+            do {
+                code = try Data(contentsOf: URL(fileURLWithPath: options.script))
+            } catch {
+                throw ToolkitError.usage("\(options.script): cannot read the script (\(error.localizedDescription)); give the path of a .lua file")
+            }
         }
         let plugins = try PluginCatalog.discover(extra: options.pluginFolders)
         let corpus = try resolveCorpus()
         let warnings = WarningCounter(console: console)
         let reader = ArticleReader(markers: try plugins.markers())
         let inputs = InputSummary(console: console)
-        let stream = ArticleStream(corpus: corpus, reader: reader, strict: options.strict, inputs: inputs)
-        defer { stream.stop() }
+        let source = ArticleSource(corpus: corpus, reader: reader, strict: options.strict, inputs: inputs)
+        defer { source.stopAll() }
 
         let lua: LuaState
         do {
@@ -45,7 +47,8 @@ public final class ScriptRunner {
         var settings = plugins.argumentDefaults
         settings.merge(options.settings) { _, given in given }
         let entities = EntityContext(plugins: plugins, warn: { warnings.report($0) })
-        let api = ToolkitAPI(state: lua, options: options, settings: settings, console: console, stream: stream,
+        entities.extractors.budget = options.limits
+        let api = ToolkitAPI(state: lua, options: options, settings: settings, console: console, source: source,
                              entities: entities)
         try api.install()
         ProcessGuard.running(lua)
@@ -58,18 +61,24 @@ public final class ScriptRunner {
                 guard let script = plugin.initScript else { continue }
                 try lua.run(Array(try Data(contentsOf: script)), chunkName: "@" + script.relativePath)
             }
-            try lua.run(Array(code), chunkName: "@" + options.script)
+            if let code { try lua.run(Array(code), chunkName: "@" + options.script) }
+            let reports = try reportsToRun(api.registeredReports)
+            if !reports.isEmpty {
+                let workers = WorkerFactory(main: lua, options: options, settings: settings, console: console,
+                                            entities: entities.forWorkers(warn: { warnings.report($0) }))
+                try ReportRunner(main: lua, api: api, jobs: options.jobs, makeWorker: workers.make).run(reports, source: source)
+            }
         } catch let error as LuaError {
             // Under --strict the articles iterator raised the input problem: exit 3, as that problem.
-            if let stop = stream.strictStop { throw ToolkitError.noReadableInput(stop.strictMessage) }
-            throw failure(error, article: api.currentArticle, articles: stream.count, outputs: api.outputs)
+            if let stop = source.strictStop { throw ToolkitError.noReadableInput(stop.strictMessage) }
+            throw failure(error, article: api.currentArticle, articles: source.count, outputs: api.outputs)
         }
-        if let stop = stream.strictStop { throw ToolkitError.noReadableInput(stop.strictMessage) }
-        if api.articlesRequested && stream.count == 0 && inputs.skipped > 0 {
+        if let stop = source.strictStop { throw ToolkitError.noReadableInput(stop.strictMessage) }
+        if api.articlesRequested && source.count == 0 && inputs.skipped > 0 {
             throw ToolkitError.noReadableInput("no article could be read: \(inputs.skipReasons)")
         }
-        if api.articlesRequested, let line = inputs.line(articles: stream.count) { console.err(line) }
-        return RunSummary(articles: stream.count, outputs: api.outputs, warnings: warnings.count + inputs.warnings)
+        if api.articlesRequested, let line = inputs.line(articles: source.count) { console.err(line) }
+        return RunSummary(articles: source.count, outputs: api.outputs, warnings: warnings.count + inputs.warnings)
     }
 
     /// The one line a failed script ends with: where it failed and, inside the article loop, on
@@ -84,6 +93,41 @@ public final class ScriptRunner {
         var message = error.message
         if let article, !message.contains(article) { message += " (while reading article \(article))" }
         return .script(message: message, traceback: error.traceback)
+    }
+
+    /// All registered reports after a script; with `toolkit report NAME`, the one named.
+    private func reportsToRun(_ registered: [ScriptReport]) throws -> [ScriptReport] {
+        guard let name = options.report else { return registered }
+        guard let report = registered.first(where: { $0.name == name }) else {
+            let known = registered.map { "\($0.name) (\($0.origin))" }
+            throw ToolkitError.usage("no report named '\(name)'; the loaded plugins register \(known.isEmpty ? "none" : known.joined(separator: ", ")) (add a plugin with --plugin DIR)")
+        }
+        return [report]
+    }
+
+    /// Makes the Lua states of parallel report workers: the run's limits (the time left of the
+    /// run's), the toolkit API in worker role, `print` kept per batch.
+    private struct WorkerFactory {
+        let main: LuaState
+        let options: RunOptions
+        let settings: [String: String]
+        let console: Console
+        let entities: @Sendable () -> EntityContext
+        let started = Date()
+
+        func make(_ index: Int) throws -> ReportWorker {
+            var limits = options.limits
+            if let seconds = limits.seconds { limits.seconds = max(0.001, seconds - Date().timeIntervalSince(started)) }
+            let state = try LuaState(limits: limits)
+            let printed = PrintedText()
+            let workerConsole = Console(out: { printed.append($0) }, err: console.err)
+            let context = entities()
+            context.extractors.budget = options.limits
+            let api = ToolkitAPI(state: state, options: options, settings: settings, console: workerConsole, source: nil,
+                                 entities: context, role: .worker)
+            try api.install()
+            return ReportWorker(state: state, api: api, printed: printed)
+        }
     }
 
     private func resolveCorpus() throws -> Corpus {

@@ -4,11 +4,16 @@ import NewsKit
 
 /// The `toolkit` table a script sees, bound to one run. See docs/lua-api.md for the contract.
 final class ToolkitAPI {
+    /// The main state runs the script's top-level code; worker states run report callbacks only.
+    enum Role { case main, worker }
+
     let state: LuaState
     let options: RunOptions
     let settings: [String: String]
     let console: Console
-    let stream: ArticleStream
+    /// Where `toolkit.articles()` reads; nil on worker states.
+    let source: ArticleSource?
+    let role: Role
     let output: OutputFolder
     let entities: EntityContext
     private(set) var outputs: [URL] = []
@@ -18,24 +23,38 @@ final class ToolkitAPI {
     /// The run's `toolkit.json.null` (see `JSONModule.nullValue(in:)`).
     var jsonNull: LuaValue?
 
-    init(state: LuaState, options: RunOptions, settings: [String: String], console: Console, stream: ArticleStream,
-         entities: EntityContext)
+    /// Reports the script and plugins registered, in order.
+    private(set) var registeredReports: [ScriptReport] = []
+    func addReport(_ report: ScriptReport) { registeredReports.append(report) }
+
+    init(state: LuaState, options: RunOptions, settings: [String: String], console: Console, source: ArticleSource?,
+         entities: EntityContext, role: Role = .main)
     {
         self.state = state
         self.entities = entities
         self.options = options
         self.settings = settings
         self.console = console
-        self.stream = stream
+        self.source = source
+        self.role = role
         self.output = OutputFolder(url: options.outputFolder)
     }
 
     func install() throws {
         try state.register(ArticleObject.luaClass)
         var toolkit = try APIReference.toolkitTable(for: self)
-        toolkit["articles"] = .function(LuaFunction("articles") { [weak self] _ in
+        toolkit["articles"] = .function(LuaFunction("toolkit.articles") { [weak self] _ in
             guard let self else { throw LuaScriptError("toolkit.articles: the run has ended") }
-            return [articlesIterator()]
+            return [try articlesIterator()]
+        })
+        toolkit["extractor"] = .function(LuaFunction("toolkit.extractor") { [weak self] call in
+            guard let self else { throw LuaScriptError("toolkit.extractor: the run has ended") }
+            return [try registerExtractor(call)]
+        })
+        toolkit["report"] = .function(LuaFunction("toolkit.report") { [weak self] call in
+            guard let self else { throw LuaScriptError("toolkit.report: the run has ended") }
+            try registerReport(call)
+            return []
         })
         try state.setGlobal("toolkit", .table(toolkit))
         let console = self.console
@@ -51,9 +70,12 @@ final class ToolkitAPI {
         }))
     }
 
-    func articlesIterator() -> LuaValue {
+    func articlesIterator() throws -> LuaValue {
+        guard role == .main, let source else {
+            throw LuaScriptError("toolkit.articles: not available inside a report's callbacks (the engine hands each article to article(state, article))")
+        }
         articlesRequested = true
-        let stream = self.stream
+        let stream = try source.newPass()
         let entities = self.entities
         // Once the script asks for entities, articles are annotated ahead, in parallel.
         entities.onAnnotator = { annotator, generation in
@@ -78,6 +100,9 @@ final class ToolkitAPI {
 
     /// Writes one output file into the output folder and remembers it for the run's summary.
     func write(_ data: Data, toName name: [UInt8]) throws -> URL {
+        guard role == .main else {
+            throw LuaScriptError("toolkit.write: reports write in finish(state, out), which runs once at the end; init, article and merge only build the state")
+        }
         let url = try output.write(data, toName: name)
         outputs.append(url)
         return url

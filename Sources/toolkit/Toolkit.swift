@@ -17,7 +17,7 @@ struct ToolkitCommand: ParsableCommand {
             130 interrupted (SIGINT), 143 terminated (SIGTERM).
             """,
         version: ToolkitVersion.current,
-        subcommands: [Run.self, Parse.self, Entities.self, KB.self, Plugins.self]
+        subcommands: [Run.self, Report.self, Parse.self, Entities.self, KB.self, Plugins.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; this tool promises 2, and 0 for --help.
@@ -53,12 +53,14 @@ struct Run: ParsableCommand {
         abstract: "Run a Lua script over a corpus.",
         discussion: """
             CORPUS is any mix of files, folders (searched recursively for *.txt and *.jsonl) and - for
-            standard input. Without CORPUS the script reads the bundled sample articles.
+            standard input. Without CORPUS the script reads the bundled sample articles. Reports the
+            script registers with toolkit.report run after its own code, on all cores (--jobs).
 
             Examples:
               toolkit run scripts/overview.lua
               toolkit run scripts/overview.lua seeds/ --out /tmp/results
               toolkit run people.lua ../shared/corpus --set top=20 --max-memory 512
+              toolkit run scripts/cooccurrence.lua ../shared/corpus --jobs 2
             """
     )
 
@@ -68,6 +70,16 @@ struct Run: ParsableCommand {
     @Argument(help: ArgumentHelp("Files, folders or - to read (default: the bundled sample articles).", valueName: "corpus"))
     var corpus: [String] = []
 
+    @OptionGroup var options: ScriptOptions
+
+    func run() throws {
+        _ = try ScriptRunner(options: try options.options(script: script, corpus: corpus)).run()
+    }
+}
+
+/// The options every command that runs Lua code shares: outputs, values, plugins, limits, input
+/// strictness and parallelism.
+struct ScriptOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder the script's outputs are written into (created if missing). Example: --out results", valueName: "dir"))
     var out: String = "out"
 
@@ -92,13 +104,17 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds the script may spend on one article (0: no limit). Example: --article-timeout 5", valueName: "seconds"))
     var articleTimeout: Double = 0
 
+    @Option(name: .long, help: ArgumentHelp("Lua states that run reports with a merge function in parallel (default: one per core). Example: --jobs 2", valueName: "count"))
+    var jobs: Int?
+
     func validate() throws {
         guard maxMemory >= 0, maxInstructions >= 0, timeout >= 0, articleTimeout >= 0 else {
             throw ValidationError("limits cannot be negative (0 means no limit)")
         }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    func run() throws {
+    func options(script: String, corpus: [String]) throws -> RunOptions {
         var values: [String: String] = [:]
         for setting in settings {
             let (key, value) = try RunOptions.parseSetting(setting)
@@ -114,6 +130,7 @@ struct Run: ParsableCommand {
         options.pluginFolders = plugins
         options.strict = strict
         options.articleTimeout = articleTimeout == 0 ? nil : articleTimeout
-        _ = try ScriptRunner(options: options).run()
+        if let jobs { options.jobs = jobs }
+        return options
     }
 }

@@ -16,8 +16,8 @@ final class InterruptionTests: ToolkitProcessTestCase {
     private func interrupt(_ arguments: [String], when ready: URL?, signal: Int32, stdin: FileHandle? = nil) throws -> Ended {
         let folder = try temporaryFolder()
         let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
