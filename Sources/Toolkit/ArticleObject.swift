@@ -26,11 +26,17 @@ final class ArticleObject {
     /// The built-in finds and those of the run's extractors, in text order (finds outside the text
     /// after), computed once per article.
     func mentions(_ call: LuaCall) throws -> [EntityMention] {
+        try mentions(state: call.state, invoke: { try call.call($0, $1) })
+    }
+
+    /// The same, for Swift code outside any Lua call (`toolkit entities`).
+    func mentions(state: LuaState, invoke: (LuaReference, [LuaValue]) throws -> [LuaValue]) throws -> [EntityMention] {
         if let extracted, extracted.generation == entities.generation { return extracted.mentions }
         var all = try annotated().mentions
         let registry = entities.extractors
         for extractor in registry.all where extractor.applies(to: article.lang) {
-            all += try extractor.run(on: self, call: call, budget: registry.budget, knowledgeBase: { [entities] in try entities.knowledgeBase() })
+            all += try extractor.run(on: self, state: state, invoke: invoke, budget: registry.budget,
+                                     knowledgeBase: { [entities] in try entities.knowledgeBase() })
         }
         if !registry.all.isEmpty {
             all = all.enumerated().sorted { a, b in

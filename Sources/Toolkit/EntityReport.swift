@@ -12,7 +12,11 @@ public enum EntityReport {
         var value: String?, number: Double?, unit: String?, form: String?, role: String?
     }
 
-    /// Prints the mentions of the corpus (of `kinds`, when given); returns how many articles were read.
+    /// The kinds `--kind` accepts.
+    public static let kinds = EntityVocabulary.kinds
+
+    /// Prints the mentions of the corpus (of `kinds`, when given), with the finds of the extractors
+    /// plugins register; returns how many articles were read.
     /// With `strict`, the first input problem stops it with a `noReadableInput` error (exit 3).
     @discardableResult
     public static func run(corpus arguments: [String], kinds: Set<String>?, format: Format, pluginFolders: [String] = [],
@@ -23,6 +27,7 @@ public enum EntityReport {
         let corpus = try Corpus.resolve(arguments)
         let warnings = WarningCounter(console: console)
         if let missing = catalog.knowledgeBaseMissing("entities will not be linked") { warnings.report(missing) }
+        let extractors = try PluginExtractors.load(catalog, console: console, warn: { warnings.report($0) })
         let inputs = InputSummary(console: console)
         let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: try catalog.markers()),
                                    strict: strict, inputs: inputs)
@@ -37,7 +42,8 @@ public enum EntityReport {
         while let item = try stream.nextItem() {
             count += 1
             let article = item.article
-            let mentions = item.annotation?.value.mentions ?? annotator.annotate(article).mentions
+            let mentions = try extractors?.mentions(of: item)
+                ?? item.annotation?.value.mentions ?? annotator.annotate(article).mentions
             for m in mentions where kinds?.contains(m.kind) ?? true {
                 let row = Row(article: article.id, path: article.path, id: m.id, kind: m.kind, name: m.name,
                               text: m.text, first: m.first, last: m.last, raw_first: m.rawFirst, raw_last: m.rawLast,

@@ -59,8 +59,10 @@ final class ScriptExtractor {
 
     func applies(to lang: String) -> Bool { languages.map { $0.contains(lang) } ?? true }
 
-    /// Runs the extractor on one article and returns what it emitted, checked.
-    func run(on article: ArticleObject, call: LuaCall, budget: LuaLimits, knowledgeBase: @escaping () throws -> KnowledgeBase) throws -> [EntityMention] {
+    /// Runs the extractor on one article and returns what it emitted, checked. `invoke` calls Lua
+    /// on the right thread: the calling callback's (`LuaCall.call`) or the state's own.
+    func run(on article: ArticleObject, state: LuaState, invoke: (LuaReference, [LuaValue]) throws -> [LuaValue],
+             budget: LuaLimits, knowledgeBase: @escaping () throws -> KnowledgeBase) throws -> [EntityMention] {
         let text = Array(article.article.text.utf8)
         var found: [EntityMention] = []
         let emit = LuaFunction("emit") { [self] emitCall in
@@ -68,7 +70,7 @@ final class ScriptExtractor {
             return []
         }
         do {
-            _ = try call.state.withBudget(budget) { try call.call(extract, [.object(article), .function(emit)]) }
+            _ = try state.withBudget(budget) { try invoke(extract, [.object(article), .function(emit)]) }
         } catch let error as LuaError where error.kind == .runtime {
             throw LuaError(kind: error.kind, message: "\(error.message) (in extractor '\(name)' on article \(article.article.path))", traceback: error.traceback)
         }

@@ -34,6 +34,9 @@ struct Entities: ParsableCommand {
 
     func validate() throws {
         guard !corpus.isEmpty else { throw ValidationError("name at least one file or folder") }
+        if let unknown = kind.first(where: { !EntityReport.kinds.contains($0) }) {
+            throw ValidationError("--kind \(unknown): unknown kind (valid: \(EntityReport.kinds.joined(separator: ", ")))")
+        }
         guard EntityReport.Format(rawValue: format) != nil else {
             throw ValidationError("--format must be table, csv or jsonl (got '\(format)')")
         }

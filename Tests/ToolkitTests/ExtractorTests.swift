@@ -129,6 +129,28 @@ final class ExtractorTests: ToolkitProcessTestCase {
         }
     }
 
+    func testPluginExtractorsShowInToolkitEntities() throws {
+        let folder = try temporaryFolder()
+        let plugin = folder.appendingPathComponent("putin-finder")
+        try FileManager.default.createDirectory(at: plugin, withIntermediateDirectories: true)
+        try write("""
+            return { name = "putin-finder", version = "1.0.0", toolkit = ">=0.1.0", description = "finds بوتين",
+                     authors = { "tests" }, license = "MIT" }
+            """, to: plugin.appendingPathComponent("plugin.lua"))
+        try write(Self.putinExtractor, to: plugin.appendingPathComponent("init.lua"))
+        let result = try toolkit(["entities", "seeds/", "--plugin", plugin.path, "--format", "jsonl", "--kind", "person"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n").filter { $0.contains("\"extractor\":\"names\"") }
+        XCTAssertFalse(lines.isEmpty, result.stdout)
+        XCTAssertTrue(lines.allSatisfy { $0.contains("\"id\":\"person/vladimir-putin\"") }, "\(lines)")
+    }
+
+    func testUnknownKindOnTheCommandLineIsAnError() throws {
+        let result = try toolkit(["entities", "seeds/", "--kind", "persn"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("--kind persn: unknown kind (valid: person, org, place"), result.stderr)
+    }
+
     func testEachArticlesCallIsAFullPass() throws {
         let result = try run("""
             local function count() local n = 0 for _ in toolkit.articles() do n = n + 1 end return n end
