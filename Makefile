@@ -9,7 +9,7 @@ ASAN_BUILD := .build-asan
 # Root installs directly; others go through sudo when there is one.
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
 
-.PHONY: all deps build run test test-scripts sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline clean
+.PHONY: all deps build run test test-scripts sanitize install uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline fuzz clean
 
 all: build
 
@@ -25,15 +25,8 @@ build: deps
 run: build
 	$(RELEASE_BIN) run scripts/overview.lua
 
-# The build must stay free of warnings: its output is kept and any `warning:` fails the target (a fresh
-# clone compiles everything, so every warning shows there; an incremental build shows those of what
-# it recompiled, and those of the package layout every time).
 test: deps
-	@set -o pipefail; log=$$(mktemp); \
-	$(SWIFT) build --build-tests 2>&1 | tee "$$log"; status=$$?; \
-	warnings=$$(grep -c 'warning:' "$$log"); rm -f "$$log"; \
-	if [ $$status -ne 0 ]; then exit $$status; fi; \
-	if [ "$$warnings" -ne 0 ]; then echo "make: the build printed $$warnings warning line(s), above; make test allows none: fix them" >&2; exit 1; fi
+	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory test-scripts
 
@@ -53,18 +46,10 @@ sanitize: deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/.lsan-suppressions $(SWIFT) test --scratch-path $(ASAN_BUILD) --sanitize=address --filter LuaBridgeTests
 
 install: build
-	@$(MAKE) --no-print-directory install-files FROM=$(dir $(RELEASE_BIN))
-
-# The installed layout: the binary beside its resource bundles (NewsKit's data; BundledData's sample
-# corpus and plugins, which the binary finds through the bin/ link) in lib/toolkit. FROM is the build
-# folder; the tests install their debug build this way. A reinstall starts clean, so that a plugin
-# file removed from Plugins/ is not left behind and loaded.
-install-files:
-	@test -x "$(FROM)/toolkit" || { echo "make: no toolkit binary in FROM=$(FROM); run make install (or build first)" >&2; exit 2; }
-	rm -rf $(PREFIX)/lib/toolkit
 	install -d $(PREFIX)/lib/toolkit $(PREFIX)/bin
-	install -m 755 $(FROM)/toolkit $(PREFIX)/lib/toolkit/toolkit
-	cp -R $(FROM)/*.resources $(PREFIX)/lib/toolkit/
+	install -m 755 $(RELEASE_BIN) $(PREFIX)/lib/toolkit/toolkit
+	cp -R .build/release/*.resources $(PREFIX)/lib/toolkit/
+	rm -rf $(PREFIX)/lib/toolkit/plugins && cp -R Plugins $(PREFIX)/lib/toolkit/plugins
 	ln -sf ../lib/toolkit/toolkit $(PREFIX)/bin/toolkit
 	@echo "installed $(PREFIX)/bin/toolkit"
 
@@ -99,6 +84,27 @@ bench-pipeline: build
 	python3 tools/bench/pipeline.py $(RELEASE_BIN) ../shared/corpus 3
 
 bench: bench-matcher bench-langid bench-annotation bench-pipeline
+
+# libFuzzer targets (Fuzz/, a package of its own so the normal build never sees them), built with
+# AddressSanitizer and run one after the other for FUZZ_SECONDS each from seeds/ and a sample of
+# ../shared/corpus. Corpora and crash inputs go to $(FUZZ_WORK); a crash stops the target with the
+# input's path (add it as a regression test). lld links them: gold fails on the instrumented objects.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := Fuzz/.build
+FUZZ_WORK := .build-fuzz
+FUZZ_TARGETS := FuzzJSONLines FuzzArticleParser FuzzLanguage FuzzDates
+
+fuzz: deps
+	$(SWIFT) build --package-path Fuzz --scratch-path $(FUZZ_BUILD) -c release \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
+	python3 Fuzz/seeds.py $(FUZZ_WORK)/seeds ../shared/corpus
+	@set -e; for target in $(FUZZ_TARGETS); do \
+		echo "== $$target ($(FUZZ_SECONDS) s)"; \
+		mkdir -p $(FUZZ_WORK)/$$target/corpus $(FUZZ_WORK)/$$target/crashes; \
+		$(FUZZ_BUILD)/release/$$target -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 \
+			-max_len=8192 -print_final_stats=1 -artifact_prefix=$(FUZZ_WORK)/$$target/crashes/ \
+			$(FUZZ_WORK)/$$target/corpus $(FUZZ_WORK)/seeds/$$target; \
+	done
 
 clean:
 	rm -rf .build $(ASAN_BUILD) out
