@@ -9,7 +9,7 @@ ASAN_BUILD := .build-asan
 # Root installs directly; others go through sudo when there is one.
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
 
-.PHONY: all deps build run test test-scripts sanitize install uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline fuzz clean
+.PHONY: all deps build run test test-scripts sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline fuzz clean
 
 all: build
 
@@ -25,8 +25,15 @@ build: deps
 run: build
 	$(RELEASE_BIN) run scripts/overview.lua
 
+# The build must stay free of warnings: its output is kept and any `warning:` fails the target (a fresh
+# clone compiles everything, so every warning shows there; an incremental build shows those of what
+# it recompiled, and those of the package layout every time).
 test: deps
-	$(SWIFT) build --build-tests
+	@set -o pipefail; log=$$(mktemp); \
+	$(SWIFT) build --build-tests 2>&1 | tee "$$log"; status=$$?; \
+	warnings=$$(grep -c 'warning:' "$$log"); rm -f "$$log"; \
+	if [ $$status -ne 0 ]; then exit $$status; fi; \
+	if [ "$$warnings" -ne 0 ]; then echo "make: the build printed $$warnings warning line(s), above; make test allows none: fix them" >&2; exit 1; fi
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory test-scripts
 
@@ -46,10 +53,18 @@ sanitize: deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/.lsan-suppressions $(SWIFT) test --scratch-path $(ASAN_BUILD) --sanitize=address --filter LuaBridgeTests
 
 install: build
+	@$(MAKE) --no-print-directory install-files FROM=$(dir $(RELEASE_BIN))
+
+# The installed layout: the binary beside its resource bundles (NewsKit's data; BundledData's sample
+# corpus and plugins, which the binary finds through the bin/ link) in lib/toolkit. FROM is the build
+# folder; the tests install their debug build this way. A reinstall starts clean, so that a plugin
+# file removed from Plugins/ is not left behind and loaded.
+install-files:
+	@test -x "$(FROM)/toolkit" || { echo "make: no toolkit binary in FROM=$(FROM); run make install (or build first)" >&2; exit 2; }
+	rm -rf $(PREFIX)/lib/toolkit
 	install -d $(PREFIX)/lib/toolkit $(PREFIX)/bin
-	install -m 755 $(RELEASE_BIN) $(PREFIX)/lib/toolkit/toolkit
-	cp -R .build/release/*.resources $(PREFIX)/lib/toolkit/
-	rm -rf $(PREFIX)/lib/toolkit/plugins && cp -R Plugins $(PREFIX)/lib/toolkit/plugins
+	install -m 755 $(FROM)/toolkit $(PREFIX)/lib/toolkit/toolkit
+	cp -R $(FROM)/*.resources $(PREFIX)/lib/toolkit/
 	ln -sf ../lib/toolkit/toolkit $(PREFIX)/bin/toolkit
 	@echo "installed $(PREFIX)/bin/toolkit"
 
