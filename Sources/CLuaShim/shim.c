@@ -63,7 +63,7 @@ lua_State *tk_newstate(tk_budget *budget) {
 }
 
 void tk_close(lua_State *L, tk_budget *budget) {
-    budget->closing = 1;
+    __atomic_store_n(&budget->closing, 1, __ATOMIC_RELEASE);
     tk_set_active(budget, 1);
     lua_close(L);
     tk_set_active(budget, -1);
@@ -264,6 +264,8 @@ int tk_pcall(lua_State *L, int nargs, int nresults) {
     lua_insert(L, base);
     int depth = b->swift_depth;
     b->swift_depth = 0;
+    double now = tk_monotonic_seconds();
+    __atomic_store(&b->last_hook, &now, __ATOMIC_RELEASE);
     tk_set_active(b, 1);
     int status = lua_pcall(L, nargs, nresults, base);
     tk_set_active(b, -1);
@@ -360,8 +362,9 @@ static void limit_hook(lua_State *L, lua_Debug *ar) {
         b->instructions_left -= step;
         if (b->instructions_left < 0) stop(L, b, TK_STOP_INSTRUCTIONS);
     }
+    double now = tk_monotonic_seconds();
+    __atomic_store(&b->last_hook, &now, __ATOMIC_RELEASE);
     if (b->deadline > 0 || b->slice_deadline > 0) {
-        double now = tk_monotonic_seconds();
         if (b->deadline > 0 && now > b->deadline) stop(L, b, TK_STOP_TIME);
         if (b->slice_deadline > 0 && now > b->slice_deadline) stop(L, b, TK_STOP_SLICE_TIME);
     }
@@ -392,6 +395,10 @@ tk_watch tk_watch_read(const tk_budget *b) {
     __atomic_load(&b->deadline, &deadline, __ATOMIC_ACQUIRE);
     __atomic_load(&b->slice_deadline, &slice, __ATOMIC_ACQUIRE);
     w.slice = slice > 0 && (deadline <= 0 || slice <= deadline);
+    w.counting = b->instructions_left >= 0;
+    w.closing = __atomic_load_n(&b->closing, __ATOMIC_RELAXED);
+    w.in_swift = __atomic_load_n(&b->swift_depth, __ATOMIC_RELAXED) > 0;
+    __atomic_load(&b->last_hook, &w.last_hook, __ATOMIC_ACQUIRE);
     w.deadline = w.slice ? slice : deadline;
     return w;
 }

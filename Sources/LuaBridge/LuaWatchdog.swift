@@ -5,7 +5,7 @@ import Foundation
 /// stop, because it runs where the limit hook is never called: inside a `__gc` finalizer (Lua turns
 /// hooks off there), a long C library call (a backtracking string pattern) or Swift code.
 public struct LuaRunaway: Sendable, CustomStringConvertible {
-    public enum Reason: Sendable { case timeLimit, interrupted }
+    public enum Reason: Sendable { case timeLimit, instructionLimit, interrupted }
     public var reason: Reason
     /// The limit's own message, as a script stopped by the hook would have got it.
     public var limit: String
@@ -13,7 +13,8 @@ public struct LuaRunaway: Sendable, CustomStringConvertible {
     public var lastSeen: String?
 
     public var description: String {
-        var text = "\(limit); the script did not stop within \(Int(LuaWatchdog.grace)) s because it was in code the limit hook cannot reach (a __gc finalizer, or a long C library call such as a backtracking string pattern), so it was ended"
+        let within = reason == .instructionLimit ? "" : " within \(Int(LuaWatchdog.grace)) s"
+        var text = "\(limit); the script did not stop\(within) because it was in code the limit hook cannot reach (a __gc finalizer, or a long C library call such as a backtracking string pattern), so it was ended"
         if let lastSeen { text += " (last seen at \(lastSeen))" }
         return text
     }
@@ -28,6 +29,10 @@ public final class LuaWatchdog: @unchecked Sendable {
     public static let shared = LuaWatchdog()
     /// Seconds past a deadline or an interrupt before the watchdog acts.
     public static let grace = 2.0
+    /// With an instruction limit, seconds that Lua code may run without the count hook firing once
+    /// (in a finalizer or a C library call, where instructions cannot be counted) before that
+    /// counts as passing the limit. Far more than any ordinary C call takes.
+    public static let uncountedSeconds = 5.0
     static let period: UInt32 = 100_000 // microseconds between checks
 
     private let lock = NSLock()
@@ -87,6 +92,10 @@ public final class LuaWatchdog: @unchecked Sendable {
             guard w.active > 0 else { continue }
             if w.interrupt != 0 && now > w.interrupt_at + LuaWatchdog.grace {
                 return LuaRunaway(reason: .interrupted, limit: "script interrupted", lastSeen: lastSeen(budget))
+            }
+            if w.counting != 0 && w.in_swift == 0 && w.closing == 0 && now > w.last_hook + LuaWatchdog.uncountedSeconds {
+                let limit = "instruction limit exceeded (raise it with --max-instructions): \(Int(LuaWatchdog.uncountedSeconds)) s ran where instructions cannot be counted"
+                return LuaRunaway(reason: .instructionLimit, limit: limit, lastSeen: lastSeen(budget))
             }
             if w.deadline > 0 && now > w.deadline + LuaWatchdog.grace {
                 let limit = w.slice != 0 ? sliceMessage(budget) : "time limit exceeded (raise it with --timeout)"

@@ -32,13 +32,30 @@ def main():
         for c in range(copies):
             for f in files:
                 os.symlink(os.path.abspath(os.path.join(corpus, f)), os.path.join(tmp, f"{c}-{f}"))
-        script = os.path.join(tmp, "count.lua")
-        with open(script, "w") as out:
-            out.write("local n = 0 for a in toolkit.articles() do n = n + #a.paragraphs end print(n)\n")
+        def lua(name, code):
+            path = os.path.join(tmp, name)
+            with open(path, "w") as out:
+                out.write(code)
+            return path
+        script = lua("count.lua", "local n = 0 for a in toolkit.articles() do n = n + #a.paragraphs end print(n)\n")
+        # Lazy fields: a script that reads only titles must not pay for entities.
+        titles = lua("titles.lua", "local n = 0 for a in toolkit.articles() do n = n + #(a.title or '') end print(n)\n")
+        entities = lua("entities.lua", "local n = 0 for a in toolkit.articles() do for _ in a:entities() do n = n + 1 end end print(n)\n")
+        # A map/merge report: the same work on one worker state and on two.
+        report = lua("report.lua", """
+toolkit.report{ name = "people", init = function() return {} end,
+  article = function(s, a) for m in a:entities("person") do s[m.id] = (s[m.id] or 0) + 1 end end,
+  merge = function(a, b) for k, v in pairs(b) do a[k] = (a[k] or 0) + v end return a end,
+  finish = function(s, out) local n = 0 for _ in pairs(s) do n = n + 1 end print(n) end }
+""")
         print(f"corpus: {articles} articles, {megabytes:.1f} MB ({copies} copies of {corpus})")
         run([toolkit, "parse", tmp, "--format", "json"], "toolkit parse --format json", articles, megabytes)
         run([toolkit, "run", script, tmp, "--out", tmp], "toolkit run (read every article)", articles, megabytes)
         run([toolkit, "entities", tmp, "--format", "jsonl"], "toolkit entities --format jsonl", articles, megabytes)
         run([toolkit, "run", "scripts/people.lua", tmp, "--out", tmp], "toolkit run scripts/people.lua", articles, megabytes)
+        run([toolkit, "run", titles, tmp, "--out", tmp], "toolkit run (titles only)", articles, megabytes)
+        run([toolkit, "run", entities, tmp, "--out", tmp], "toolkit run (every entity)", articles, megabytes)
+        run([toolkit, "run", report, tmp, "--out", tmp, "--jobs", "1"], "toolkit run report --jobs 1", articles, megabytes)
+        run([toolkit, "run", report, tmp, "--out", tmp, "--jobs", "2"], "toolkit run report --jobs 2", articles, megabytes)
 
 main()

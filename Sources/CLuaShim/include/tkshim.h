@@ -30,6 +30,7 @@ typedef struct tk_budget {
     char last_source[64];          /* where the limit hook last saw the script, for the watchdog's message */
     int last_line;
     unsigned hook_calls;
+    double last_hook;              /* (watched) when the limit hook last ran, or a protected call began */
 } tk_budget;
 
 enum {
@@ -84,6 +85,10 @@ typedef struct tk_watch {
     double interrupt_at;
     double deadline;        /* the nearer of deadline and slice_deadline; 0: none */
     int slice;              /* the nearer one is the slice's */
+    int counting;           /* an instruction limit is set */
+    int in_swift;           /* Swift code runs (it never calls the hook, and need not) */
+    int closing;            /* lua_close runs the last finalizers, under a deadline of their own */
+    double last_hook;
 } tk_watch;
 tk_watch tk_watch_read(const tk_budget *b);
 void tk_set_interrupt(tk_budget *b, double now);
