@@ -9,7 +9,7 @@ ASAN_BUILD := .build-asan
 # Root installs directly; others go through sudo when there is one.
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
 
-.PHONY: all deps build run test test-scripts sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline clean
+.PHONY: all deps build run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline clean
 
 all: build
 
@@ -44,6 +44,14 @@ test-scripts:
 		.build/debug/toolkit run "$$script" seeds/ --out .build/script-out >/dev/null; \
 	done
 	@if [ -f tools/kbgen/validate.py ]; then python3 tools/kbgen/validate.py Plugins/world/kb; fi
+
+# docs/lua-api.md and types/toolkit.lua (LuaLS stubs) from the API's declarations in
+# Sources/Toolkit/API; APIReferenceTests fails when the committed files differ from what they give.
+api-docs: deps
+	$(SWIFT) build --product toolkit
+	.build/debug/toolkit api --format markdown > docs/lua-api.md
+	@mkdir -p types
+	.build/debug/toolkit api --format luals > types/toolkit.lua
 
 # The bridge tests under AddressSanitizer: a longjmp across a Swift frame or a leak of a released
 # box shows up here. SwiftPM 6.3 cannot rebuild a sanitized scratch folder incrementally

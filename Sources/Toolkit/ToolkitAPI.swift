@@ -42,21 +42,7 @@ final class ToolkitAPI {
 
     func install() throws {
         try state.register(ArticleObject.luaClass)
-        var toolkit = try APIReference.toolkitTable(for: self)
-        toolkit["articles"] = .function(LuaFunction("toolkit.articles") { [weak self] _ in
-            guard let self else { throw LuaScriptError("toolkit.articles: the run has ended") }
-            return [try articlesIterator()]
-        })
-        toolkit["extractor"] = .function(LuaFunction("toolkit.extractor") { [weak self] call in
-            guard let self else { throw LuaScriptError("toolkit.extractor: the run has ended") }
-            return [try registerExtractor(call)]
-        })
-        toolkit["report"] = .function(LuaFunction("toolkit.report") { [weak self] call in
-            guard let self else { throw LuaScriptError("toolkit.report: the run has ended") }
-            try registerReport(call)
-            return []
-        })
-        try state.setGlobal("toolkit", .table(toolkit))
+        try state.setGlobal("toolkit", .table(try APIReference.toolkitTable(for: self)))
         let console = self.console
         try state.setGlobal("print", .function(LuaFunction("print") { call in
             var line: [UInt8] = []

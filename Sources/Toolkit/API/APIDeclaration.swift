@@ -119,10 +119,9 @@ struct APIField {
 /// One section of the reference: the functions and fields of one table of the API (`toolkit.re`),
 /// or of `toolkit` itself (several sections may add to it), and the records it hands out.
 struct APIModule {
-    /// The table its functions and fields live in: `toolkit` or `toolkit.re`.
+    /// The table its functions and fields live in: `toolkit` (each function and field a section of
+    /// its own) or `toolkit.re` (one section).
     var name: String
-    /// The section heading when it is not the table's name.
-    var title: String?
     var doc: String
     var functions: [APIFunction] = []
     var fields: [APIField] = []
@@ -131,11 +130,10 @@ struct APIModule {
     /// Examples of the whole module, after its doc.
     var examples: [String] = []
 
-    init(_ name: String, title: String? = nil, doc: String, functions: [APIFunction] = [], fields: [APIField] = [],
+    init(_ name: String, doc: String = "", functions: [APIFunction] = [], fields: [APIField] = [],
          classes: [APIClassReference] = [], examples: [String] = [])
     {
         self.name = name
-        self.title = title
         self.doc = doc
         self.functions = functions
         self.fields = fields

@@ -4,7 +4,7 @@ import LuaBridge
 /// these; `toolkit api` prints them; tools that check scripts (`toolkit check`) read the names.
 public enum APIReference {
     static var modules: [APIModule] {
-        [ToolkitModule.module, KnowledgeBaseModule.module, ToolkitModule.settings, WriteModule.module, LogModule.module,
+        [ToolkitModule.module, RegistrationModule.module, KnowledgeBaseModule.module, ToolkitModule.settings, WriteModule.module, LogModule.module,
          TextModule.module, DateModule.module, RegexModule.module, JSONModule.module, ToolkitModule.version]
     }
 
@@ -56,5 +56,31 @@ public enum APIReference {
         var inner = table[first].tableValue ?? LuaTable(array: [])
         ensureTable(at: Array(path.dropFirst()), in: &inner)
         table[first] = .table(inner)
+    }
+}
+
+extension APIReference {
+    /// The whole reference as Markdown: docs/lua-api.md.
+    public static var markdown: String { APIMarkdown.document(modules) }
+
+    /// The LuaLS annotations: types/toolkit.lua.
+    public static var luaLS: String { APILuaLS.document(modules) }
+
+    /// The record types scripts receive (`Article`, `Mention`, `Quote`, `Block`, `Profile`).
+    static var classes: [APIClassReference] { modules.flatMap(\.classes) }
+
+    /// The article's field names, for tools that check scripts.
+    public static var articleFields: [String] { ArticleFields.declaration.fields.map(\.name) }
+
+    /// One function, field or record by name (`toolkit.re.find`, `toolkit.version`, `Article`), as
+    /// Markdown; nil when nothing of that name is declared.
+    public static func describe(_ name: String) -> String? {
+        for module in modules {
+            if let f = module.functions.first(where: { $0.name == name }) { return APIMarkdown.function(f, level: "#") }
+            if let f = module.fields.first(where: { $0.name == name }) { return APIMarkdown.field(f, level: "#") }
+            if module.name == name, module.name != "toolkit" { return APIMarkdown.section(module) }
+        }
+        if let c = classes.first(where: { $0.name.lowercased() == name.lowercased() }) { return APIMarkdown.record(c, level: "#") }
+        return nil
     }
 }

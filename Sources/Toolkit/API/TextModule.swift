@@ -83,7 +83,7 @@ enum TextModule {
                 by letters). Compare texts from different sources after the same normalization.
                 """,
             example: """
-                print(#toolkit.text.normalize("e\u{301}"), #toolkit.text.normalize("e\u{301}", "NFD"))  --> 2  3
+                print(#toolkit.text.normalize("e\\u{301}"), #toolkit.text.normalize("e\\u{301}", "NFD"))  --> 2  3
                 print(toolkit.text.normalize("ﻻ ﬁ", "NFKC"))                                          --> لا fi
                 """
         ) { call in
@@ -164,7 +164,7 @@ enum TextModule {
             doc: """
                 The length in characters as a reader counts them (extended grapheme clusters: a letter \
                 with its diacritics is one), where `#s` counts bytes and `utf8.len` code points.
-            """,
+                """,
             example: """
                 print(#"بوتينُ", utf8.len("بوتينُ"), toolkit.text.len("بوتينُ"))   --> 12  6  5
                 """

@@ -4,8 +4,7 @@ import LuaBridge
 enum ToolkitModule {
     static var module: APIModule {
         APIModule(
-            "toolkit", title: "`toolkit.articles()`",
-            doc: "",
+            "toolkit",
             functions: [articles],
             classes: [ArticleFields.declaration.reference, EntityRecords.block.reference, EntityRecords.quote.reference,
                       EntityRecords.mention.reference])
@@ -30,11 +29,11 @@ enum ToolkitModule {
     }
 
     static var settings: APIModule {
-        APIModule("toolkit", title: "`toolkit.args`", doc: "", fields: [ArgsModule.field])
+        APIModule("toolkit", fields: [ArgsModule.field])
     }
 
     static var version: APIModule {
-        APIModule("toolkit", title: "`toolkit.version`", doc: "", fields: [
+        APIModule("toolkit", fields: [
             APIField("toolkit.version", "string", doc: "The toolkit's version string (SemVer).",
                      example: "print(toolkit.version)") { _ in LuaValue(ToolkitVersion.current) },
         ])
