@@ -15,23 +15,29 @@ struct AnnotatedText {
     init(article: Article) {
         var string = article.text
         textLength = string.utf8.count
-        let raw = Array(article.raw.utf8)
-        for (index, block) in article.blocks.enumerated() where Self.outsideKinds.contains(block.kind) && block.duplicateOf == nil {
-            guard !block.text.isEmpty else { continue }
-            string += Self.separator
-            let start = string.utf8.count
-            string += block.text
-            segments.append((start, string.utf8.count, index + 1, Self.locate(Array(block.text.utf8), in: raw, from: block.first - 1, to: block.last)))
+        // Reads raw in place: a byte array copy of it would be one more copy of the article.
+        var raw = article.raw
+        var segments: [(start: Int, end: Int, block: Int, rawStart: Int?)] = []
+        raw.withUTF8 { raw in
+            for (index, block) in article.blocks.enumerated() where Self.outsideKinds.contains(block.kind) && block.duplicateOf == nil {
+                guard !block.text.isEmpty else { continue }
+                string += Self.separator
+                let start = string.utf8.count
+                string += block.text
+                segments.append((start, string.utf8.count, index + 1,
+                                 Self.locate(Array(block.text.utf8), in: raw, from: block.first - 1, to: block.last)))
+            }
         }
+        self.segments = segments
         self.string = string
     }
 
     /// 0-based start of `needle` inside `raw[from..<to]`, if it is there as written.
-    static func locate(_ needle: [UInt8], in raw: [UInt8], from: Int, to: Int) -> Int? {
+    static func locate(_ needle: [UInt8], in raw: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
         guard !needle.isEmpty, from >= 0, to <= raw.count, to - from >= needle.count else { return nil }
         var i = from
         while i + needle.count <= to {
-            if raw[i] == needle[0] && raw[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            if raw[i] == needle[0] && UnsafeBufferPointer(rebasing: raw[i..<(i + needle.count)]).elementsEqual(needle) { return i }
             i += 1
         }
         return nil

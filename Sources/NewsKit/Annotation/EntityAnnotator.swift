@@ -17,11 +17,16 @@ public struct EntityAnnotator: Sendable {
         let lang = article.lang == "und" ? nil : article.lang
         let input = AnnotatedText(article: article)
         var mentions: [EntityMention] = []
-        for match in matcher.matches(in: input.string, language: lang) {
+        let workspace = EntityMatcher.Workspace()
+        let matches = Self.windowed(input.string) { window, offset in
+            matcher.matches(in: window, language: lang, workspace: workspace).map { ($0, offset) }
+        }
+        for (match, offset) in matches {
             var m = EntityMention(id: match.profileID, kind: match.kind, name: match.name, text: match.surface,
                                   first: nil, last: nil, extractor: "kb", score: match.score)
             m.form = match.variant.form
-            if place(&m, match.utf8Range, in: input, article: article) { mentions.append(m) }
+            let range = (match.utf8Range.lowerBound + offset)..<(match.utf8Range.upperBound + offset)
+            if place(&m, range, in: input, article: article) { mentions.append(m) }
         }
         mentions += ruleMentions(in: article.text, lang: lang, besides: mentions)
         mentions += dateMentions(in: article.text, lang: lang, article: article)
@@ -33,6 +38,20 @@ public struct EntityAnnotator: Sendable {
         let people = SpeakerCandidates(mentions.filter { $0.kind == "person" && $0.section == "text" })
         let quotes = article.quotes.map { attribute($0, among: people) }
         return ArticleAnnotation(mentions: mentions, quotes: quotes)
+    }
+
+    /// Runs `find` on `text`, or, when it is longer than `TextWindows.size`, on each window
+    /// of it, with the window's 0-based byte offset in `text`: the matcher's folded copy and
+    /// the rules' tokens then take memory in proportion to a window, not to the whole text.
+    static func windowed<T>(_ text: String, _ find: (String, Int) -> [T]) -> [T] {
+        var text = text
+        let windows = text.withUTF8 { TextWindows.windows($0) }
+        guard windows.count > 1 else { return find(text, 0) }
+        return text.withUTF8 { bytes in
+            windows.flatMap { window in
+                find(String(decoding: UnsafeBufferPointer(rebasing: bytes[window]), as: UTF8.self), window.lowerBound)
+            }
+        }
     }
 
     /// Sets the mention's offsets from a range of the annotated text; false if it spans two parts.
@@ -52,9 +71,26 @@ public struct EntityAnnotator: Sendable {
     /// People, organisations and places found by titles, roles and patterns where the knowledge base
     /// found nothing, and amounts.
     private func ruleMentions(in text: String, lang: String?, besides known: [EntityMention]) -> [EntityMention] {
-        let taken = known.compactMap { m in m.first.map { ($0 - 1)..<m.last! } }
-        func free(_ r: Range<Int>) -> Bool { !taken.contains { $0.overlaps(r) } }
-        let found = rules.mentions(in: text, lang: lang).filter { free($0.utf8Range) } + rules.amounts(in: text, lang: lang)
+        // Knowledge-base matches in the text do not overlap and come in text order, so a binary
+        // search finds the one that could overlap: a long article has many of both.
+        let taken = known.compactMap { m in m.first.map { ($0 - 1)..<m.last! } }.sorted { $0.lowerBound < $1.lowerBound }
+        func free(_ r: Range<Int>) -> Bool {
+            var lo = 0, hi = taken.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if taken[mid].upperBound <= r.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            return lo == taken.count || !taken[lo].overlaps(r)
+        }
+        let found = Self.windowed(text) { window, offset in
+            let shift = { (rule: Mention) -> Mention in
+                var rule = rule
+                rule.utf8Range = (rule.utf8Range.lowerBound + offset)..<(rule.utf8Range.upperBound + offset)
+                return rule
+            }
+            return rules.mentions(in: window, lang: lang).map(shift).filter { free($0.utf8Range) }
+                + rules.amounts(in: window, lang: lang).map(shift)
+        }
         return found.map { rule in
             var m = EntityMention(id: rule.id, kind: rule.kind, name: rule.name, text: rule.text,
                                   first: rule.utf8Range.lowerBound + 1, last: rule.utf8Range.upperBound,
@@ -69,10 +105,12 @@ public struct EntityAnnotator: Sendable {
 
     private func dateMentions(in text: String, lang: String?, article: Article) -> [EntityMention] {
         let reference = article.datePrecision == "day" ? article.date.flatMap(Self.day) : nil
-        return DateParser(reference: reference).find(in: text, lang: lang).compactMap { date in
+        let parser = DateParser(reference: reference)
+        let dates = Self.windowed(text) { window, offset in parser.find(in: window, lang: lang).map { ($0, offset) } }
+        return dates.compactMap { date, offset in
             guard !date.iso.isEmpty else { return nil }
             var m = EntityMention(id: "~date/\(date.iso)", kind: "date", name: date.iso, text: date.text,
-                                  first: date.utf8Range.lowerBound + 1, last: date.utf8Range.upperBound,
+                                  first: date.utf8Range.lowerBound + offset + 1, last: date.utf8Range.upperBound + offset,
                                   extractor: "date", score: date.relative ? 0.7 : 0.9)
             m.value = date.iso
             return m
@@ -97,8 +135,8 @@ public struct EntityAnnotator: Sendable {
         let words = Set(TextFolder.fold(speaker).split(separator: " "))
         guard !words.isEmpty else { return result }
         let long = words.filter { $0.count >= 3 }
-        let best = people.nearest(to: quote.last) { words.isSubset(of: $0) }
-            ?? people.nearest(to: quote.last) { !$0.isDisjoint(with: long) }
+        let best = people.nearest(to: quote.last, withAnyOf: [people.rarest(of: words)]) { words.isSubset(of: $0) }
+            ?? people.nearest(to: quote.last, withAnyOf: Array(long)) { _ in true }
         if let best {
             result.speakerID = best.id
             result.speakerName = best.name
@@ -111,20 +149,46 @@ public struct EntityAnnotator: Sendable {
 }
 
 /// The people of an article with the folded words of their surface and name, computed once for
-/// all its quotes.
+/// all its quotes, and indexed by word: a long article has many quotes and many people, and a
+/// quote looks only at the people who share a word with its speaker.
 struct SpeakerCandidates {
     private let people: [(mention: EntityMention, words: Set<Substring>)]
+    private let byWord: [Substring: [Int]]
 
     init(_ mentions: [EntityMention]) {
         people = mentions.map { m in
             (m, Set(TextFolder.fold(m.text).split(separator: " ")).union(TextFolder.fold(m.name).split(separator: " ")))
         }
+        var byWord: [Substring: [Int]] = [:]
+        for (index, person) in people.enumerated() {
+            for word in person.words { byWord[word, default: []].append(index) }
+        }
+        self.byWord = byWord
     }
 
-    /// The last fitting mention starting at or before `position`, else the first after it.
-    func nearest(to position: Int, _ fits: (Set<Substring>) -> Bool) -> EntityMention? {
-        let start = { (p: (mention: EntityMention, words: Set<Substring>)) in p.mention.first ?? 0 }
-        return (people.last { start($0) <= position && fits($0.words) } ?? people.first { start($0) > position && fits($0.words) })?.mention
+    /// The one of `words` the fewest people have: a person with all of them is among those.
+    func rarest(of words: Set<Substring>) -> Substring {
+        words.min { (byWord[$0]?.count ?? 0, $0) < (byWord[$1]?.count ?? 0, $1) }!
+    }
+
+    /// Among the people with at least one of `words`, the last fitting mention starting at or
+    /// before `position`, else the first after it.
+    func nearest(to position: Int, withAnyOf words: [Substring], _ fits: (Set<Substring>) -> Bool) -> EntityMention? {
+        var before: Int?, after: Int?
+        for word in words {
+            guard let list = byWord[word] else { continue }
+            var lo = 0, hi = list.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if (people[list[mid]].mention.first ?? 0) <= position { lo = mid + 1 } else { hi = mid }
+            }
+            if let found = list[..<lo].last(where: { fits(people[$0].words) }) {
+                before = max(before ?? found, found)
+            } else if before == nil, let found = list[lo...].first(where: { fits(people[$0].words) }) {
+                after = min(after ?? found, found)
+            }
+        }
+        return (before ?? after).map { people[$0].mention }
     }
 }
 
@@ -148,7 +212,14 @@ struct BlockLocator {
         }
     }
 
+    /// Binary search: spans are in text order and do not overlap, and a long article has many
+    /// paragraphs and mentions.
     func block(containing position: Int) -> Int? {
-        spans.first { $0.start <= position && position <= $0.end }?.block
+        var lo = 0, hi = spans.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if spans[mid].end < position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < spans.count && spans[lo].start <= position ? spans[lo].block : nil
     }
 }

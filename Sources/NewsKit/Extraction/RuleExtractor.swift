@@ -155,10 +155,14 @@ extension RuleDocument {
             }
         }
         guard !sequences.isEmpty else { return [] }
+        // By first word, in the dictionary's order: each token looks only at the names that can
+        // start with it (a long text has many tokens and many names).
+        var byFirst: [String: [(keys: [String], person: Mention)]] = [:]
+        for (keys, person) in sequences { byFirst[keys[0], default: []].append((keys, person)) }
         var found: [Mention] = []
         var covered = covered
         for i in 0..<count where !covered[i] && tokens[i].kind == .word {
-            for (keys, person) in sequences where keys.first == tokens[i].key && i + keys.count <= count {
+            for (keys, person) in byFirst[tokens[i].key] ?? [] where i + keys.count <= count {
                 let range = i..<(i + keys.count)
                 guard range.allSatisfy({ !covered[$0] && tokens[$0].key == keys[$0 - i] }),
                       range.dropFirst().allSatisfy({ !tokens[$0].lineBefore }),
@@ -185,10 +189,19 @@ extension RuleDocument {
         return found
     }
 
+    /// The tokens inside `range`. Tokens are in text order and do not overlap, so they are
+    /// one run, found by binary search rather than a pass over the text per person.
     private func tokenSpan(of range: Range<Int>) -> [Int] {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].start < range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
         var result: [Int] = []
-        for i in 0..<count where tokens[i].start >= range.lowerBound && tokens[i].end <= range.upperBound {
+        var i = lo
+        while i < count && tokens[i].end <= range.upperBound {
             result.append(i)
+            i += 1
         }
         return result
     }

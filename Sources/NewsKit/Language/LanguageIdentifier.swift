@@ -30,7 +30,7 @@ public struct LanguageIdentifier: Sendable {
 
     /// The most likely language of UTF-8 `bytes`; allocates nothing.
     public func identify(utf8 bytes: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(model.languages.count, 1)) { scores in
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: max(model.languages.count, 1)) { scores in
             scores.initialize(repeating: 0)
             let tally = NGramScorer.score(bytes, model: model, into: scores.baseAddress!)
             let script = tally.dominant
@@ -56,7 +56,7 @@ public struct LanguageIdentifier: Sendable {
         guard limit > 0 else { return [] }
         var text = text
         return text.withUTF8 { bytes -> [LanguageGuess] in
-            var scores = [Int32](repeating: 0, count: max(model.languages.count, 1))
+            var scores = [Int64](repeating: 0, count: max(model.languages.count, 1))
             let tally = scores.withUnsafeMutableBufferPointer {
                 NGramScorer.score(bytes, model: model, into: $0.baseAddress!)
             }
@@ -79,7 +79,7 @@ public struct LanguageIdentifier: Sendable {
     /// exp of a score's distance to the best one, in nats tempered by the number of orders:
     /// the n-grams ending at one character overlap, so their evidence is not independent
     /// and the raw naive Bayes posterior would be overconfident.
-    private func probabilityWeight(_ score: Int32, best: Int32) -> Double {
+    private func probabilityWeight(_ score: Int64, best: Int64) -> Double {
         let nats = Double(score - best) / Double(model.weightsPerNat)
         return exp(nats / Double(max(model.orderMask.nonzeroBitCount, 1)))
     }

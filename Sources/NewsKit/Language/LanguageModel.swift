@@ -137,7 +137,7 @@ final class LanguageModel: @unchecked Sendable {
         /// then adds. `scratch` holds `count` values.
         @inline(__always)
         func accumulate(_ hashes: UnsafePointer<UInt64>, targets: UnsafePointer<UInt8>, count: Int,
-                        into scores: UnsafeMutablePointer<Int32>, counter: Int, scratch: UnsafeMutablePointer<UInt64>) {
+                        into scores: UnsafeMutablePointer<Int64>, counter: Int, scratch: UnsafeMutablePointer<UInt64>) {
             for i in 0..<count {
                 scratch[i] = UInt64(slots[Int(truncatingIfNeeded: hashes[i]) & slotMask])
             }
@@ -166,7 +166,7 @@ final class LanguageModel: @unchecked Sendable {
                 var value = UInt16(truncatingIfNeeded: packed)
                 var entry = entries + Int(truncatingIfNeeded: packed >> 16 & 0xFFFF_FFFF)
                 while true {
-                    target[Int(value >> 9 & 0x3F)] &+= Int32(value & 0x1FF)
+                    target[Int(value >> 9 & 0x3F)] &+= Int64(value & 0x1FF)
                     if value & 0x8000 != 0 { break }
                     entry += 1
                     value = entry.pointee
@@ -177,7 +177,7 @@ final class LanguageModel: @unchecked Sendable {
         /// Adds the weights of the n-gram with finalized hash `hash` to `scores`; false when
         /// the model does not know the n-gram.
         @inline(__always)
-        func accumulate(_ hash: UInt64, into scores: UnsafeMutablePointer<Int32>) -> Bool {
+        func accumulate(_ hash: UInt64, into scores: UnsafeMutablePointer<Int64>) -> Bool {
             let fingerprint = UInt32(truncatingIfNeeded: hash >> fingerprintShift)
             let offsetMask = UInt32(1) << offsetBits &- 1
             var index = Int(truncatingIfNeeded: hash) & slotMask
@@ -188,7 +188,7 @@ final class LanguageModel: @unchecked Sendable {
                     var entry = entries + Int(slot & offsetMask)
                     while true {
                         let value = entry.pointee
-                        scores[Int(value >> 9 & 0x3F)] &+= Int32(value & 0x1FF)
+                        scores[Int(value >> 9 & 0x3F)] &+= Int64(value & 0x1FF)
                         if value & 0x8000 != 0 { return true }
                         entry += 1
                     }
@@ -200,7 +200,7 @@ final class LanguageModel: @unchecked Sendable {
 
     /// The weight of one language for an n-gram given in reading order (tests and tools).
     func weight(of scalars: [UInt32], language: Int) -> Int {
-        var scores = [Int32](repeating: 0, count: max(languages.count, 1))
+        var scores = [Int64](repeating: 0, count: max(languages.count, 1))
         _ = scores.withUnsafeMutableBufferPointer { table.accumulate(NGramHash.of(scalars), into: $0.baseAddress!) }
         return Int(scores[language])
     }

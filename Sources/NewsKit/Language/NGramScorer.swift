@@ -10,8 +10,10 @@
 struct NGramScorer {
     private let table: LanguageModel.Table
     /// Two blocks of `stride` cells: lowercase words, then capitalized words. Each block is
-    /// one cell per model language, then the count of n-grams the model knew.
-    private let scores: UnsafeMutablePointer<Int32>
+    /// one cell per model language, then the count of n-grams the model knew. 64-bit: a cell
+    /// gains up to 511 per n-gram and up to five n-grams per letter, so 32 bits overflowed
+    /// on texts of a few megabytes; 64 bits hold any text that fits in memory.
+    private let scores: UnsafeMutablePointer<Int64>
     private let stride: Int
     /// Hashes waiting for lookup: looking up a batch at once lets the processor fetch many
     /// table cells from memory in parallel instead of one after the other.
@@ -28,16 +30,16 @@ struct NGramScorer {
 
     static let batch = 64
     /// Known n-grams of lowercase words from which capitalized words count a quarter.
-    static let enoughLowercase: Int32 = 12
+    static let enoughLowercase: Int64 = 12
 
     /// Adds each language's weights to `scores` (one cell per model language) and returns
     /// the letter count per script.
     static func score(_ bytes: UnsafeBufferPointer<UInt8>, model: LanguageModel,
-                      into scores: UnsafeMutablePointer<Int32>) -> ScriptTally {
+                      into scores: UnsafeMutablePointer<Int64>) -> ScriptTally {
         let languageCount = model.languages.count
         let stride = languageCount + 1
         var tally = ScriptTally()
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: stride * 2) { blocks in
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: stride * 2) { blocks in
             blocks.initialize(repeating: 0)
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: batch * 2) { hashes in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: batch) { targets in
@@ -49,7 +51,7 @@ struct NGramScorer {
             }
             let lower = blocks.baseAddress!
             let capital = lower + stride
-            let shift: Int32 = lower[languageCount] >= enoughLowercase ? 2 : 0
+            let shift: Int64 = lower[languageCount] >= enoughLowercase ? 2 : 0
             for language in 0..<languageCount {
                 scores[language] &+= lower[language] &+ (capital[language] >> shift)
             }
@@ -57,7 +59,7 @@ struct NGramScorer {
         return tally
     }
 
-    private init(table: LanguageModel.Table, scores: UnsafeMutablePointer<Int32>, stride: Int,
+    private init(table: LanguageModel.Table, scores: UnsafeMutablePointer<Int64>, stride: Int,
                  pending: UnsafeMutablePointer<UInt64>, pendingTargets: UnsafeMutablePointer<UInt8>,
                  scratch: UnsafeMutablePointer<UInt64>) {
         self.table = table

@@ -34,9 +34,10 @@ public enum Script: Int, Sendable, CaseIterable {
 }
 
 /// Letter counts per script of one text, the first pass of language identification.
-/// Held in a SIMD vector so that counting allocates nothing.
+/// Held in a SIMD vector so that counting allocates nothing; 64-bit lanes, as a text of more
+/// than 2 GB of letters is possible in memory and 32-bit counts would wrap.
 struct ScriptTally {
-    private var counts = SIMD32<Int32>(repeating: 0)
+    private var counts = SIMD32<Int64>(repeating: 0)
 
     init() {}
 
@@ -57,15 +58,15 @@ struct ScriptTally {
         counts[script.rawValue] &+= script.letterWeight
     }
 
-    func count(_ script: Script) -> Int32 { counts[script.rawValue] }
+    func count(_ script: Script) -> Int64 { counts[script.rawValue] }
 
-    var kana: Int32 { count(.hiragana) &+ count(.katakana) }
+    var kana: Int64 { count(.hiragana) &+ count(.katakana) }
 
     /// Han and kana compete as one block (Japanese mixes them); the block is Japanese when
     /// at least one character in twenty is kana, as Chinese text has none.
     var dominant: Script {
         var best = Script.common
-        var bestCount: Int32 = 0
+        var bestCount: Int64 = 0
         for script in Script.allCases where script != .common && script != .hiragana && script != .katakana {
             var count = counts[script.rawValue]
             if script == .han { count &+= kana }
@@ -80,7 +81,7 @@ struct ScriptTally {
         return best
     }
 
-    var letters: Int32 { counts.wrappedSum() }
+    var letters: Int64 { counts.wrappedSum() }
 
     /// The part of the letters (weighted) written in `script`; Han and kana count together.
     func share(of script: Script) -> Double {
@@ -96,7 +97,7 @@ struct ScriptTally {
 
 extension Script {
     /// Logographic and syllabic characters carry more text than one alphabetic letter.
-    var letterWeight: Int32 {
+    var letterWeight: Int64 {
         switch self {
         case .han, .hiragana, .katakana, .hangul: 2
         default: 1

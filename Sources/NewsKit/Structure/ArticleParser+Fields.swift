@@ -111,7 +111,7 @@ extension ArticleParser.Run {
                 q += 1
             }
             func raw(_ a: Int, _ b: Int) -> String {
-                let (rlo, rhi) = trimmed(Int(folded.rawStart[a]), Int(folded.rawEnd[b - 1]))
+                let (rlo, rhi) = trimmed(folded.rawStart(a), folded.rawEnd(b - 1, in: bytes))
                 return string(rlo, rhi)
             }
             if knownOnly {
@@ -152,7 +152,7 @@ extension ArticleParser.Run {
                         let entry = markers.entries[e]
                         if entry.kind == .today, markers.applies(entry, lang: lang),
                            end == f.count || !StructureFolding.isWord(at: end, in: f) {
-                            anchor = Int(folded.rawStart[p])
+                            anchor = folded.rawStart(p)
                         }
                     }
                 }

@@ -99,11 +99,11 @@ extension ArticleParser.Run {
 
     func rawStart(_ line: Int, _ f: Int) -> Int {
         let folded = lines[line].folded
-        return f < folded.count ? Int(folded.rawStart[f]) : lines[line].hi
+        return f < folded.count ? folded.rawStart(f) : lines[line].hi
     }
 
     func rawEnd(_ line: Int, _ f: Int) -> Int {
-        f > 0 ? Int(lines[line].folded.rawEnd[f - 1]) : lines[line].lo
+        f > 0 ? lines[line].folded.rawEnd(f - 1, in: bytes) : lines[line].lo
     }
 
     // MARK: navigation runs

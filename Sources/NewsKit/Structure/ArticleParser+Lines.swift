@@ -3,16 +3,26 @@
 // bytes belong to exactly one block.
 
 extension ArticleParser.Run {
+    /// A line longer than this (4 GiB, far beyond any article) is cut at a character boundary
+    /// into several lines, so that folded offsets within a line fit in 32 bits.
+    static let maxLineBytes = StructureFolding.maxSpan - 4
+
     func splitLines() {
         var start = 0
         var i = 0
         let n = bytes.count
         while i <= n {
-            if i == n || bytes[i] == 0x0A || bytes[i] == 0x0D {
+            let atBreak = i == n || bytes[i] == 0x0A || bytes[i] == 0x0D
+            let tooLong = !atBreak && i - start >= Self.maxLineBytes && bytes[i] & 0xC0 != 0x80
+            if atBreak || tooLong {
                 let (lo, hi) = trimmed(start, i)
                 if lo < hi {
                     let folded = StructureFolding.fold(bytes, lo, hi)
                     if folded.count > 0 { lines.append(ArticleParser.Line(lo: lo, hi: hi, folded: folded)) }
+                }
+                if tooLong {
+                    start = i
+                    continue
                 }
                 if i < n && bytes[i] == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
                 start = i + 1
@@ -59,11 +69,11 @@ extension ArticleParser.Run {
 
     /// Index of the first folded byte of `line` whose source starts at or after `raw`.
     func foldedIndex(_ line: Int, _ raw: Int) -> Int {
-        let starts = lines[line].folded.rawStart
-        var lo = 0, hi = starts.count
+        let folded = lines[line].folded
+        var lo = 0, hi = folded.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if Int(starts[mid]) < raw { lo = mid + 1 } else { hi = mid }
+            if folded.rawStart(mid) < raw { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }

@@ -6,10 +6,20 @@ struct QuoteFinder {
     let markers: MarkerSet
     let lang: String?
 
+    /// A text longer than `TextWindows.size` is searched window by window: the tokens of a
+    /// whole text take about 40 bytes per word.
     func quotes(in text: String) -> [Quote] {
         var text = text
         return text.withUTF8 { raw in
-            Work(raw: raw, markers: markers, lang: lang).run()
+            var quotes: [Quote] = []
+            for window in TextWindows.windows(raw) {
+                for var quote in Work(raw: UnsafeBufferPointer(rebasing: raw[window]), markers: markers, lang: lang).run() {
+                    quote.first += window.lowerBound
+                    quote.last += window.lowerBound
+                    quotes.append(quote)
+                }
+            }
+            return quotes
         }
     }
 
@@ -97,7 +107,7 @@ struct QuoteFinder {
                             }
                             break
                         }
-                        let rawLo = Int(folded.rawStart[p]), rawHi = Int(folded.rawEnd[q - 1])
+                        let rawLo = folded.rawStart(p), rawHi = folded.rawEnd(q - 1, in: raw)
                         let first = StructureFolding.decode(raw, rawLo, raw.count).0
                         let capital: Bool, cased: Bool
                         if first < 0x80 {
@@ -115,8 +125,8 @@ struct QuoteFinder {
                         p = q
                     } else {
                         if v != 0x20 {
-                            tokens.append(Token(fLo: p, fHi: p + len, rawLo: Int(folded.rawStart[p]),
-                                                rawHi: Int(folded.rawEnd[p + len - 1]), punct: v,
+                            tokens.append(Token(fLo: p, fHi: p + len, rawLo: folded.rawStart(p),
+                                                rawHi: folded.rawEnd(p + len - 1, in: raw), punct: v,
                                                 capital: false, cased: false))
                         }
                         p += len
