@@ -9,7 +9,7 @@ ASAN_BUILD := .build-asan
 # Root installs directly; others go through sudo when there is one.
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
 
-.PHONY: all deps build run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline clean
+.PHONY: all deps build run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline fuzz clean
 
 all: build
 
@@ -107,6 +107,27 @@ bench-pipeline: build
 	python3 tools/bench/pipeline.py $(RELEASE_BIN) ../shared/corpus 3
 
 bench: bench-matcher bench-langid bench-annotation bench-pipeline
+
+# libFuzzer targets (Fuzz/, a package of its own so the normal build never sees them), built with
+# AddressSanitizer and run one after the other for FUZZ_SECONDS each from seeds/ and a sample of
+# ../shared/corpus. Corpora and crash inputs go to $(FUZZ_WORK); a crash stops the target with the
+# input's path (add it as a regression test). lld links them: gold fails on the instrumented objects.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := Fuzz/.build
+FUZZ_WORK := .build-fuzz
+FUZZ_TARGETS := FuzzJSONLines FuzzArticleParser FuzzLanguage FuzzDates
+
+fuzz: deps
+	$(SWIFT) build --package-path Fuzz --scratch-path $(FUZZ_BUILD) -c release \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
+	python3 Fuzz/seeds.py $(FUZZ_WORK)/seeds ../shared/corpus
+	@set -e; for target in $(FUZZ_TARGETS); do \
+		echo "== $$target ($(FUZZ_SECONDS) s)"; \
+		mkdir -p $(FUZZ_WORK)/$$target/corpus $(FUZZ_WORK)/$$target/crashes; \
+		$(FUZZ_BUILD)/release/$$target -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 \
+			-max_len=8192 -print_final_stats=1 -artifact_prefix=$(FUZZ_WORK)/$$target/crashes/ \
+			$(FUZZ_WORK)/$$target/corpus $(FUZZ_WORK)/seeds/$$target; \
+	done
 
 clean:
 	rm -rf .build $(ASAN_BUILD) out
