@@ -12,6 +12,7 @@ public enum ProcessGuard {
     nonisolated(unsafe) private static var states: [ObjectIdentifier: LuaState] = [:]
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
     nonisolated(unsafe) private static var received: Int32?
+    nonisolated(unsafe) private static var sessionInterrupt: (@Sendable () -> Void)?
 
     /// Installs the signal handlers and the watchdog's handler. The CLI calls this once at start;
     /// an embedding program that handles signals itself need not.
@@ -52,6 +53,14 @@ public enum ProcessGuard {
         lock.unlock()
     }
 
+    /// An interactive session (`toolkit lua`) takes SIGINT itself: Ctrl-C stops the line that runs,
+    /// not the session. nil gives SIGINT back to the run; SIGTERM always ends it.
+    static func takeInterrupts(_ handler: (@Sendable () -> Void)?) {
+        lock.lock()
+        sessionInterrupt = handler
+        lock.unlock()
+    }
+
     public static func signalName(_ number: Int32) -> String {
         switch number {
         case SIGINT: return "SIGINT"
@@ -62,6 +71,11 @@ public enum ProcessGuard {
 
     private static func handle(_ signalNumber: Int32) {
         lock.lock()
+        if signalNumber == SIGINT, let session = sessionInterrupt {
+            lock.unlock()
+            session()
+            return
+        }
         let second = received != nil
         if !second { received = signalNumber }
         let running = Array(states.values)

@@ -15,6 +15,9 @@ public struct RunSummary: Sendable {
 public final class ScriptRunner {
     public let options: RunOptions
     let console: Console
+    /// Runs in place of the script file (`toolkit lua`), once the API and the plugins are loaded and
+    /// before the registered reports run.
+    var body: ((LuaState, ToolkitAPI) throws -> Void)?
 
     public init(options: RunOptions, console: Console = .standard) {
         self.options = options
@@ -23,7 +26,7 @@ public final class ScriptRunner {
 
     public func run() throws -> RunSummary {
         var code: Data?
-        if options.report == nil {
+        if options.report == nil && body == nil {
             do {
                 code = try Data(contentsOf: URL(fileURLWithPath: options.script))
             } catch {
@@ -61,7 +64,11 @@ public final class ScriptRunner {
                 guard let script = plugin.initScript else { continue }
                 try lua.run(Array(try Data(contentsOf: script)), chunkName: "@" + script.relativePath)
             }
-            if let code { try lua.run(Array(code), chunkName: "@" + options.script) }
+            if let body {
+                try body(lua, api)
+            } else if let code {
+                try lua.run(Array(code), chunkName: "@" + options.script)
+            }
             let reports = try reportsToRun(api.registeredReports)
             if !reports.isEmpty {
                 let workers = WorkerFactory(main: lua, options: options, settings: settings, console: console,
