@@ -408,6 +408,12 @@ void tk_set_interrupt(tk_budget *b, double now) {
     __atomic_store_n(&b->interrupt, 1, __ATOMIC_RELEASE);
 }
 
+void tk_clear_interrupt(tk_budget *b) {
+    __atomic_store_n(&b->interrupt, 0, __ATOMIC_RELEASE);
+    double never = 0;
+    __atomic_store(&b->interrupt_at, &never, __ATOMIC_RELEASE);
+}
+
 void tk_set_deadlines(tk_budget *b, double deadline, double slice_deadline) {
     __atomic_store(&b->deadline, &deadline, __ATOMIC_RELEASE);
     __atomic_store(&b->slice_deadline, &slice_deadline, __ATOMIC_RELEASE);

@@ -77,6 +77,11 @@ public final class LuaState {
     /// the script is where the hook cannot reach, the watchdog ends it `LuaWatchdog.grace` later.
     public func interrupt() { tk_set_interrupt(budget, tk_monotonic_seconds()) }
 
+    /// Forgets an interrupt, for a host that handles one and goes on with the same state (a prompt
+    /// that stops one line on Ctrl-C and keeps its session). Call `rearm()` too: the stop the
+    /// interrupt caused is final until then.
+    public func clearInterrupt() { tk_clear_interrupt(budget) }
+
     // MARK: Running code
 
     /// Compiles and runs a chunk of Lua text (bytecode is refused) and returns its results.
@@ -140,13 +145,6 @@ public final class LuaState {
         lua_rawgeti(L, tk_registryindex(), lua_Integer(reference.ref))
         defer { tk_pop(L, 1) }
         return try value(at: -1, on: L)
-    }
-
-    /// Puts a Swift value into Lua and keeps it there, returning its reference.
-    public func makeReference(_ value: LuaValue) throws -> LuaReference {
-        let L = self.L
-        try push(value, on: L)
-        return reference(at: -1, on: L, popping: true)
     }
 
     /// Calls a global function by name.

@@ -126,6 +126,16 @@ final class BudgetTests: XCTestCase {
         XCTAssertEqual(kind { try lua.run("while true do end") }, .interrupted)
     }
 
+    func testAnInterruptCanBeForgottenByTheHost() throws {
+        let lua = try LuaState()
+        lua.interrupt()
+        XCTAssertEqual(kind { try lua.run("while true do end") }, .interrupted)
+        XCTAssertEqual(kind { try lua.run("return 1") }, .interrupted, "an interrupt stays until the host forgets it")
+        lua.clearInterrupt()
+        lua.rearm()
+        XCTAssertEqual(try lua.run("return 1 + 1"), [2])
+    }
+
     func testInterruptWhileSwiftRunsIsRaisedOnReturn() throws {
         let lua = try LuaState()
         final class Flag: @unchecked Sendable { var returned = false }

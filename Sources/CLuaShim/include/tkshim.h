@@ -92,6 +92,7 @@ typedef struct tk_watch {
 } tk_watch;
 tk_watch tk_watch_read(const tk_budget *b);
 void tk_set_interrupt(tk_budget *b, double now);
+void tk_clear_interrupt(tk_budget *b);
 void tk_set_deadlines(tk_budget *b, double deadline, double slice_deadline);
 void tk_set_active(tk_budget *b, int delta);
 

@@ -134,64 +134,53 @@ final class LuaPrompt {
             try state.call(show, [.reference(function)])
         } catch let error as LuaError where error.kind != .interrupted {
             console.err(error.message)
+        } catch let error as LuaError where guardian.stoppedByUser {
+            let place = error.location.map { "\($0.chunk):\($0.line): " } ?? ""
+            console.err(place + ChunkInterrupter.message)
         }
     }
 }
 
-/// Stops the chunk that runs at the prompt when Ctrl-C is pressed, and keeps the state usable.
-///
-/// `LuaState.interrupt()` is final for the state (it is how a run ends), so the prompt stops a
-/// chunk through the slice deadline instead: a slice that ended in the past, which the limit hook
-/// raises at its next check, `pcall` cannot catch and `rearm()` forgets. The article iterator ends
-/// a slice on every call, so the deadline is set again every 50 ms until the chunk stops; it stays
-/// at the moment of the Ctrl-C, so a chunk stuck where the hook cannot reach is ended by the
-/// watchdog as a script would be.
+/// Stops the chunk that runs at the prompt when Ctrl-C is pressed, and keeps the state usable:
+/// the state is interrupted like a script (the hook raises at its next check, `pcall` cannot catch
+/// it, a chunk stuck where the hook cannot reach is ended by the watchdog), and the interrupt is
+/// forgotten and the budget re-armed before the next chunk.
 final class ChunkInterrupter: @unchecked Sendable {
     private let lock = NSLock()
     private let state: LuaState
     private var running = false
-    private var requestedAt: Date?
+    private var stopped = false
     static let message = "interrupted (Ctrl-C)"
 
     init(state: LuaState) { self.state = state }
 
+    /// Whether the chunk that ran last was stopped by Ctrl-C at the prompt (not by SIGTERM).
+    var stoppedByUser: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
+    }
+
     func begin() {
         lock.lock()
         running = true
-        requestedAt = nil
+        stopped = false
         lock.unlock()
     }
 
     func end() {
         lock.lock()
         running = false
-        requestedAt = nil
+        if stopped { state.clearInterrupt() }
         lock.unlock()
-        state.endSlice()
     }
 
-    /// From the signal handler's queue.
+    /// From the signal handler's queue; `LuaState.interrupt()` is safe from any thread.
     func interrupt() {
         lock.lock()
         defer { lock.unlock() }
-        guard running, requestedAt == nil else { return }
-        requestedAt = Date()
-        applyLocked()
-        scheduleLocked()
-    }
-
-    private func scheduleLocked() {
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { [self] in
-            lock.lock()
-            defer { lock.unlock() }
-            guard running, requestedAt != nil else { return }
-            applyLocked()
-            scheduleLocked()
-        }
-    }
-
-    private func applyLocked() {
-        guard let requestedAt else { return }
-        state.startSlice(seconds: requestedAt.timeIntervalSinceNow, message: ChunkInterrupter.message)
+        guard running else { return }
+        stopped = true
+        state.interrupt()
     }
 }

@@ -73,7 +73,7 @@ final class ReportRunner {
                 throw ToolkitError.script(message: "\(failure)", traceback: "")
             }
             for (i, report) in reports.enumerated() {
-                let part = try main.makeReference(result.states[i].value)
+                let part = try main.reference(to: result.states[i].value)
                 if let sofar = accumulated[i] {
                     accumulated[i] = try callback(report, "merge", article: nil) {
                         try main.callKeepingResult(report.merge!, [.reference(sofar), .reference(part)])
