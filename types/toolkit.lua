@@ -6,7 +6,7 @@
 ---@class toolkit
 toolkit = {}
 
----Returns an iterator over the corpus, in input order. Parsing runs ahead on all cores while the script works.
+---Returns an iterator over the corpus, in input order. Parsing runs ahead on all cores while the script works. Every call is a full pass from the first article, so a script may read the corpus twice; standard input can be read once, and a second pass over it is an error that says so. Not available inside a report's callbacks.
 ---@return fun(): Article? iterator # the next article, nil at the end
 ---
 ---```lua
@@ -111,7 +111,7 @@ local Mention = {}
 ---```
 function toolkit.extractor(spec) end
 
----Registers a report, run over the corpus once the script's own code has run: `init()` makes an empty state, `article(state, article)` adds one article to it (returning a new state or changing it in place), `merge(a, b)` combines the states of consecutive parts of the corpus, and `finish(state, out)` writes the result (`out.csv` is `toolkit.write.csv`). A report with `merge` runs on all cores (`--jobs`) and gives the same result as on one.
+---Registers a report, run over the corpus once the script's own code has run: `init()` makes an empty state, `article(state, article)` adds one article to it (returning a new state or changing it in place), `merge(a, b)` combines the states of consecutive parts of the corpus, and `finish(state, out)` writes the result (`out.csv` is `toolkit.write.csv`). A report with `merge` runs on all cores (`--jobs`) and gives the same result as on one: the corpus is cut into batches of consecutive articles, each with a fresh `init()` state, merged in corpus order. The script's top-level code runs once; worker states get the callbacks (with the upvalues, globals and `toolkit` functions they use) copied, not the script run again. In callbacks, `toolkit.articles`, `toolkit.write.*` (write in `finish`, through `out`) and `toolkit.kb.add` raise an error, `print` comes out in corpus order, and the state must be plain data (tables, strings, numbers, booleans). A report without `merge` runs on one state. `toolkit report NAME` runs a report a plugin registers.
 ---@param spec table `name`, `description`, `init()`, `article(state, article)`, `merge(a, b)` (optional), `finish(state, out)` (optional)
 ---
 ---```lua

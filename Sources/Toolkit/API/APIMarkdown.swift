@@ -22,6 +22,11 @@ enum APIMarkdown {
         `toolkit.date.parse: unknown option 'lnag' (valid options: lang, reference)`): an options table
         with a key the function does not know is an error, never an option silently ignored.
 
+        Try code without a file: `toolkit lua -e 'print(toolkit.version)' seeds/` runs a one-liner like a
+        script, and `toolkit lua seeds/` opens a prompt (history, multi-line input, `1+1` prints 2, Ctrl-C
+        stops the running line). `toolkit check script.lua` reports syntax errors, unknown `toolkit.*`
+        names and unknown article fields with their line, before anything runs.
+
         `toolkit api NAME` prints the reference of one function, field or record; `types/toolkit.lua`
         holds the same declarations as LuaLS annotations, so that editors complete `toolkit.` and
         `article.` (see the end of this page).

@@ -47,7 +47,14 @@ enum RegistrationModule {
                 makes an empty state, `article(state, article)` adds one article to it (returning a new \
                 state or changing it in place), `merge(a, b)` combines the states of consecutive parts of \
                 the corpus, and `finish(state, out)` writes the result (`out.csv` is `toolkit.write.csv`). \
-                A report with `merge` runs on all cores (`--jobs`) and gives the same result as on one.
+                A report with `merge` runs on all cores (`--jobs`) and gives the same result as on one: \
+                the corpus is cut into batches of consecutive articles, each with a fresh `init()` state, \
+                merged in corpus order. The script's top-level code runs once; worker states get the \
+                callbacks (with the upvalues, globals and `toolkit` functions they use) copied, not the \
+                script run again. In callbacks, `toolkit.articles`, `toolkit.write.*` (write in `finish`, \
+                through `out`) and `toolkit.kb.add` raise an error, `print` comes out in corpus order, and \
+                the state must be plain data (tables, strings, numbers, booleans). A report without \
+                `merge` runs on one state. `toolkit report NAME` runs a report a plugin registers.
                 """,
             example: """
                 toolkit.report { name = "languages",

@@ -14,7 +14,12 @@ enum ToolkitModule {
         APIFunction(
             "toolkit.articles",
             returns: [APIResult("fun(): Article?", "iterator", "the next article, nil at the end")],
-            doc: "Returns an iterator over the corpus, in input order. Parsing runs ahead on all cores while the script works.",
+            doc: """
+                Returns an iterator over the corpus, in input order. Parsing runs ahead on all cores while \
+                the script works. Every call is a full pass from the first article, so a script may read the \
+                corpus twice; standard input can be read once, and a second pass over it is an error that \
+                says so. Not available inside a report's callbacks.
+                """,
             example: """
                 for article in toolkit.articles() do
                   print(article.id, article.lang, article.title)
