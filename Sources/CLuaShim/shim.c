@@ -217,6 +217,9 @@ static int trampoline(lua_State *L) {
     b->swift_depth++;
     int n = g_dispatch(L, box);
     b->swift_depth--;
+    /* time in Swift (waiting for the next article, say) is not time the hook failed to run */
+    double now = tk_monotonic_seconds();
+    __atomic_store(&b->last_hook, &now, __ATOMIC_RELEASE);
     /* what Swift held is released by now: only a heap still over the limit counts */
     if (b->memory_exceeded && b->bytes_limit && b->bytes_used <= b->bytes_limit) b->memory_exceeded = 0;
     if (b->memory_exceeded && b->swift_depth == 0) {
