@@ -115,6 +115,10 @@ public final class ArticleStream: @unchecked Sendable {
         }
         func submit(_ record: InputRecord) throws {
             for problem in record.document.problems { try report(problem) }
+            let size = record.document.text.utf8.count
+            if size > TextWindows.size {
+                inputs.note("\(record.document.origin): an article of \(String(format: "%.1f", Double(size) / 1e6)) MB: quotes, names, dates and amounts are found in windows of \(TextWindows.size >> 20) MiB, so one that spans the edge of a window is missed")
+            }
             condition.lock()
             while produced - consumed >= window && !stopped { condition.wait() }
             if stopped { condition.unlock(); throw Stop() }

@@ -24,6 +24,11 @@ public final class InputSummary: @unchecked Sendable {
         console.err("toolkit: \(problem.isNote ? "note" : "warning"): \(problem.message)")
     }
 
+    /// Prints a note that is no problem of the input (nothing lost, nothing counted).
+    public func note(_ message: String) {
+        console.err("toolkit: note: \(message)")
+    }
+
     /// Inputs that gave no article (files, folders, JSON lines).
     public var skipped: Int {
         lock.lock()

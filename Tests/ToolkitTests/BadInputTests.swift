@@ -305,4 +305,19 @@ final class BadInputTests: ToolkitProcessTestCase {
         XCTAssertEqual(result.status, 3)
         XCTAssertTrue(result.stderr.contains("no article could be read from e.txt x.txt: e.txt: empty file; skipped; x.txt: binary file (ELF executable); skipped"), result.stderr)
     }
+
+    /// An article longer than the annotation window is read whole, and the run says what that means.
+    func testAVeryLongArticleIsReadWithANote() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("long.txt")
+        // Lines differ, so that none is taken for a repeated title or caption.
+        let lines = (0..<30_000).map { "Mkutano wa \($0): Rais Samia Suluhu Hassan alikutana na Rais Xi Jinping mjini Beijing.\n" }
+        try write(lines.joined(), to: file)
+        let script = folder.appendingPathComponent("n.lua")
+        try write("for a in toolkit.articles() do print(#a.text > 2000000) end", to: script)
+        let result = try toolkit(["run", script.path, file.path, "--out", folder.appendingPathComponent("out").path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "true\n")
+        XCTAssertTrue(result.stderr.contains("long.txt: an article of 2.6 MB: quotes, names, dates and amounts are found in windows of 1 MiB"), result.stderr)
+    }
 }

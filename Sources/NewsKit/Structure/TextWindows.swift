@@ -7,9 +7,9 @@
 /// else the last line break, else the last space, else the last character boundary. What a
 /// stage relates across a cut (a quote spanning paragraphs, a short alias licensed by a full
 /// name in an earlier window) is not related: the cost of bounded memory on such texts.
-enum TextWindows {
+public enum TextWindows {
     /// 1 MiB: about a hundred times the longest article of the sample corpus.
-    static let size = 1 << 20
+    public static let size = 1 << 20
 
     static func windows(_ bytes: UnsafeBufferPointer<UInt8>, size: Int = TextWindows.size) -> [Range<Int>] {
         let size = max(size, 8)
