@@ -80,11 +80,8 @@ public enum ScriptChecker {
         return result
     }
 
-    /// Every name a script may read off `toolkit`: the declared ones, their tables, and the two
-    /// registration functions `ToolkitAPI.install` adds beside the declarations.
-    static var names: Set<String> {
-        tables.union(APIReference.allNames).union(["toolkit.extractor", "toolkit.report"])
-    }
+    /// Every name a script may read off `toolkit`: the declared ones and their tables.
+    static var names: Set<String> { tables.union(APIReference.allNames) }
 
     static var articleFields: [String] { ArticleFields.declaration.fields.map(\.name) }
     static var articleMethods: [String] { ArticleFields.declaration.methods.map(\.name) }
