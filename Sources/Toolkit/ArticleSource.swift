@@ -11,7 +11,9 @@ final class ArticleSource {
     let strict: Bool
     /// The summary of the first pass: the one the run reports.
     let inputs: InputSummary
-    private(set) var passes: [ArticleStream] = []
+    /// The first pass, kept for the summary; later ones only while their loop holds them.
+    private var first: ArticleStream?
+    private var later: [WeakStream] = []
 
     init(corpus: Corpus, reader: ArticleReader, strict: Bool, inputs: InputSummary) {
         self.corpus = corpus
@@ -20,23 +22,42 @@ final class ArticleSource {
         self.inputs = inputs
     }
 
-    /// A new pass over the whole corpus; the previous one stops reading ahead.
+    /// A new pass over the whole corpus. Passes run side by side (a loop inside a loop reads the
+    /// corpus inside each article of the outer one); a pass stops reading ahead when its iterator
+    /// is collected (see `PassHandle`).
     func newPass() throws -> ArticleStream {
-        if !passes.isEmpty && corpus.inputs.contains(.standardInput) {
+        if first != nil && corpus.inputs.contains(.standardInput) {
             throw LuaScriptError("toolkit.articles: standard input can be read only once; save it to a file to read the articles twice")
         }
-        passes.last?.stop()
         let quiet = InputSummary(console: Console(out: { _ in }, err: { _ in }))
-        let stream = ArticleStream(corpus: corpus, reader: reader, strict: strict, inputs: passes.isEmpty ? inputs : quiet)
-        passes.append(stream)
+        let stream = ArticleStream(corpus: corpus, reader: reader, strict: strict, inputs: first == nil ? inputs : quiet)
+        if first == nil { first = stream } else {
+            later.removeAll { $0.stream == nil }
+            later.append(WeakStream(stream: stream))
+        }
         return stream
     }
 
     /// Articles handed out by the first pass (what the summary counts).
-    var count: Int { passes.first?.count ?? 0 }
+    var count: Int { first?.count ?? 0 }
 
     /// The problem that ended a strict pass, if one did.
-    var strictStop: InputProblem? { passes.lazy.compactMap(\.strictStop).first }
+    var strictStop: InputProblem? { first?.strictStop ?? later.lazy.compactMap { $0.stream?.strictStop }.first }
 
-    func stopAll() { for pass in passes { pass.stop() } }
+    func stopAll() {
+        first?.stop()
+        for pass in later { pass.stream?.stop() }
+    }
+}
+
+private struct WeakStream {
+    weak var stream: ArticleStream?
+}
+
+/// Held by a pass's iterator function: when Lua collects the iterator (the loop ended or was
+/// left with `break`), the pass stops reading ahead and its articles are freed.
+final class PassHandle {
+    let stream: ArticleStream
+    init(_ stream: ArticleStream) { self.stream = stream }
+    deinit { stream.stop() }
 }

@@ -69,10 +69,11 @@ final class ToolkitAPI {
         }
         let state = self.state
         let perArticle = options.articleTimeout
+        let pass = PassHandle(stream)
         return .function(LuaFunction("articles iterator") { [weak self] _ in
             // Waiting for the parser is not the script's time.
             state.endSlice()
-            guard let item = try stream.nextItem() else {
+            guard let item = try pass.stream.nextItem() else {
                 self?.currentArticle = nil
                 return [.nil]
             }

@@ -162,6 +162,21 @@ final class ExtractorTests: ToolkitProcessTestCase {
         XCTAssertEqual(result.stdout, "2\t5\t5\n")
     }
 
+    func testPassesRunSideBySide() throws {
+        // A loop inside a loop: the inner passes must not end the outer one.
+        let result = try run("""
+            local pairs, outer = 0, 0
+            for a in toolkit.articles() do
+              outer = outer + 1
+              for b in toolkit.articles() do pairs = pairs + 1 end
+              for c in toolkit.articles() do break end
+            end
+            print(outer, pairs)
+            """)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "5\t25\n")
+    }
+
     func testASecondPassOverStandardInputSaysWhy() throws {
         let line = #"{"text": "Rais Samia Suluhu Hassan alikutana na Xi Jinping mjini Beijing.", "lang": "sw"}"# + "\n"
         let result = try run("for _ in toolkit.articles() do end for _ in toolkit.articles() do end", corpus: ["-"], stdin: line)
