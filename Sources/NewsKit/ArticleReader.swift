@@ -11,6 +11,17 @@ public struct ArticleReader: Sendable {
         self.parser = ArticleParser(markers: markers, dates: dates)
     }
 
+    /// What an article is before its text is parsed: what the record gives (id, path, title,
+    /// language, url, meta), for a reader that needs no more. Fields the record lacks are empty.
+    public func unparsed(_ record: InputRecord) -> Article {
+        var article = Article(id: record.id ?? record.document.contentHash, path: record.document.origin,
+                              lang: record.lang ?? "und", text: "", raw: record.document.text)
+        article.title = record.title
+        article.url = record.url
+        article.meta = record.meta
+        return article
+    }
+
     public func article(from record: InputRecord) -> Article {
         // A JSON record's text starts with the body; put its title on top so the parser sees the
         // article as printed, and block offsets refer to that raw text.

@@ -3,16 +3,40 @@ import NewsKit
 
 /// An article as Lua sees it: read-only userdata whose fields are converted on first access.
 final class ArticleObject {
-    let article: Article
     let entities: EntityContext
     private var cache: [String: LuaValue] = [:]
     private var annotation: (generation: Int, value: ArticleAnnotation)?
+    /// What the record gives before any parsing: enough for `id`, `path`, `url`, `meta`, and for
+    /// `title` and `lang` when the record has them.
+    let unparsed: Article
+    private var record: InputRecord?
+    private var parsed: Article?
+    private let parse: ((InputRecord) -> Article)?
 
-    init(_ item: ArticleStream.Item, entities: EntityContext) {
-        self.article = item.article
+    /// `parse` turns the item's record into the article when the stream did not parse it ahead.
+    init(_ item: ArticleStream.Item, entities: EntityContext, parse: ((InputRecord) -> Article)? = nil) {
+        self.unparsed = item.article
+        self.record = item.record
+        self.parsed = item.record == nil ? item.article : nil
+        self.parse = parse
         self.entities = entities
         self.annotation = item.annotation
     }
+
+    /// The parsed article, parsed on first use when the stream handed it over unparsed (a script
+    /// that reads only titles of JSON Lines records never pays for parsing).
+    var article: Article {
+        if let parsed { return parsed }
+        let made = (record.flatMap { record in parse.map { $0(record) } }) ?? unparsed
+        parsed = made
+        record = nil
+        return made
+    }
+
+    /// The title without parsing when the record gives it.
+    var title: String? { record?.title ?? article.title }
+    /// The language without parsing when the record gives it.
+    var lang: String { record?.lang ?? article.lang }
 
     func annotated() throws -> ArticleAnnotation {
         if let annotation, annotation.generation == entities.generation { return annotation.value }

@@ -25,12 +25,13 @@ final class ArticleSource {
     /// A new pass over the whole corpus. Passes run side by side (a loop inside a loop reads the
     /// corpus inside each article of the outer one); a pass stops reading ahead when its iterator
     /// is collected (see `PassHandle`).
-    func newPass() throws -> ArticleStream {
+    func newPass(parseAhead: Bool = true) throws -> ArticleStream {
         if first != nil && corpus.inputs.contains(.standardInput) {
             throw LuaScriptError("toolkit.articles: standard input can be read only once; save it to a file to read the articles twice")
         }
         let quiet = InputSummary(console: Console(out: { _ in }, err: { _ in }))
-        let stream = ArticleStream(corpus: corpus, reader: reader, strict: strict, inputs: first == nil ? inputs : quiet)
+        let stream = ArticleStream(corpus: corpus, reader: reader, strict: strict, inputs: first == nil ? inputs : quiet,
+                                   parseAhead: parseAhead)
         if first == nil { first = stream } else {
             later.removeAll { $0.stream == nil }
             later.append(WeakStream(stream: stream))

@@ -24,11 +24,21 @@ public final class ArticleStream: @unchecked Sendable {
         }
     }
 
-    /// An article and what the enrichment of its time made of it.
+    /// An article and what the enrichment of its time made of it. While the stream does not parse
+    /// ahead, `article` is only what the record gives and `record` is kept to parse it on demand.
     public struct Item: Sendable {
         public var article: Article
         public var annotation: (generation: Int, value: ArticleAnnotation)?
+        public var record: InputRecord?
+
+        public init(article: Article, annotation: (generation: Int, value: ArticleAnnotation)?, record: InputRecord? = nil) {
+            self.article = article
+            self.annotation = annotation
+            self.record = record
+        }
     }
+    /// Whether the workers parse each article ahead (else the consumer parses what it needs).
+    private var parsing: Bool
     private var items: [Int: Item] = [:]
 
     /// Every input problem of the run, printed as it comes and counted for the summary line.
@@ -41,8 +51,9 @@ public final class ArticleStream: @unchecked Sendable {
     public private(set) var strictStop: InputProblem?
 
     public init(corpus: Corpus, reader: ArticleReader = ArticleReader(), window: Int = 256, strict: Bool = false,
-                inputs: InputSummary)
+                inputs: InputSummary, parseAhead: Bool = true)
     {
+        self.parsing = parseAhead
         self.window = window
         self.inputs = inputs
         self.strict = strict
@@ -75,6 +86,13 @@ public final class ArticleStream: @unchecked Sendable {
         consumed += 1
         condition.broadcast()
         return item
+    }
+
+    /// From now on the workers parse every article ahead (a script asked for a parsed field).
+    public func parseAhead() {
+        condition.lock()
+        parsing = true
+        condition.unlock()
     }
 
     public func enrich(with enrichment: Enrichment?) {
@@ -125,10 +143,16 @@ public final class ArticleStream: @unchecked Sendable {
             let index = produced
             produced += 1
             let enrichment = self.enrichment
+            let parse = parsing
             condition.unlock()
             queue.async(group: group) { [self] in
-                let article = reader.article(from: record)
-                let item = Item(article: article, annotation: enrichment.map { ($0.generation, $0.apply(article)) })
+                let item: Item
+                if parse {
+                    let article = reader.article(from: record)
+                    item = Item(article: article, annotation: enrichment.map { ($0.generation, $0.apply(article)) })
+                } else {
+                    item = Item(article: reader.unparsed(record), annotation: nil, record: record)
+                }
                 condition.lock()
                 items[index] = item
                 condition.broadcast()

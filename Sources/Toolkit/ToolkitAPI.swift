@@ -61,7 +61,14 @@ final class ToolkitAPI {
             throw LuaScriptError("toolkit.articles: not available inside a report's callbacks (the engine hands each article to article(state, article))")
         }
         articlesRequested = true
-        let stream = try source.newPass()
+        // Parsing waits until the script reads a field that needs it: a script that reads only what
+        // the records give (titles, ids) reads the corpus without parsing it.
+        let stream = try source.newPass(parseAhead: false)
+        let reader = source.reader
+        let parse: (InputRecord) -> Article = { record in
+            stream.parseAhead()
+            return reader.article(from: record)
+        }
         let entities = self.entities
         // Once the script asks for entities, articles are annotated ahead, in parallel.
         entities.onAnnotator = { annotator, generation in
@@ -81,7 +88,7 @@ final class ToolkitAPI {
             if let perArticle {
                 state.startSlice(seconds: perArticle, message: "time limit per article exceeded on \(item.article.path) (raise it with --article-timeout)")
             }
-            return [.object(ArticleObject(item, entities: entities))]
+            return [.object(ArticleObject(item, entities: entities, parse: parse))]
         })
     }
 

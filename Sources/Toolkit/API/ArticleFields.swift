@@ -14,16 +14,16 @@ enum ArticleFields {
             passes as `nil`. `pairs(article)` lists the fields that have a value; `tostring(article)` names it.
             """,
         fields: [
-            APIClassField("id", "string", "stable id: a hash of the text, or the `id` of a JSON Lines record") { LuaValue($0.article.id) },
-            APIClassField("path", "string", "file it came from (`file.jsonl:17` for a JSON Lines record, `-` for stdin)") { LuaValue($0.article.path) },
-            APIClassField("lang", "string", "ISO 639-1 language code (`und` when unknown)") { LuaValue($0.article.lang) },
-            APIClassField("title", "string?", "the headline") { LuaValue($0.article.title) },
+            APIClassField("id", "string", "stable id: a hash of the text, or the `id` of a JSON Lines record") { LuaValue($0.unparsed.id) },
+            APIClassField("path", "string", "file it came from (`file.jsonl:17` for a JSON Lines record, `-` for stdin)") { LuaValue($0.unparsed.path) },
+            APIClassField("lang", "string", "ISO 639-1 language code (`und` when unknown)") { LuaValue($0.lang) },
+            APIClassField("title", "string?", "the headline") { LuaValue($0.title) },
             APIClassField("lede", "string?", "the standfirst before the body") { LuaValue($0.article.lede) },
             APIClassField("date", "string?", "publication date, ISO 8601 (`2024-06-19`, `2024-06`, `--09-15` without a year)") { LuaValue($0.article.date) },
             APIClassField("date_precision", "string?", "`day`, `month`, `year` or `day-month`") { LuaValue($0.article.datePrecision) },
             APIClassField("source", "string?", "publisher named in the text (`به گزارش X،`, ` – DW – `, `بقلم: X`) or given by the record") { LuaValue($0.article.source) },
             APIClassField("original_source", "string?", "a further source credited at the end (`منبع: X`)") { LuaValue($0.article.originalSource) },
-            APIClassField("url", "string?", "from the input record") { LuaValue($0.article.url) },
+            APIClassField("url", "string?", "from the input record") { LuaValue($0.unparsed.url) },
             APIClassField("byline", "string?", "author line") { LuaValue($0.article.byline) },
             APIClassField("agencies", "string[]", "wire services credited", cached: true) { LuaValue($0.article.agencies) },
             APIClassField("paragraphs", "string[]", "body paragraphs, lede excluded", cached: true) { LuaValue($0.article.paragraphs) },
@@ -41,7 +41,7 @@ enum ArticleFields {
             APIClassField("raw", "string", "the input text as read") { LuaValue($0.article.raw) },
             APIClassField("meta", "table<string, string>", "other fields of a JSON Lines record, as strings", cached: true) { o in
                 var table = LuaTable(array: [])
-                for (key, value) in o.article.meta.sorted(by: { $0.key < $1.key }) { table[key] = LuaValue(value) }
+                for (key, value) in o.unparsed.meta.sorted(by: { $0.key < $1.key }) { table[key] = LuaValue(value) }
                 return .table(table)
             },
         ],
