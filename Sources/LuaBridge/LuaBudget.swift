@@ -70,17 +70,6 @@ extension LuaState {
         }
     }
 
-    /// Which limit stopped the script, if one did and the budget was not re-armed since.
-    public var stoppedBy: LuaError.Kind? {
-        switch budget.pointee.stop_reason {
-        case Int32(TK_STOP_MEMORY): return .memory
-        case Int32(TK_STOP_INSTRUCTIONS): return .instructionLimit
-        case Int32(TK_STOP_TIME), Int32(TK_STOP_SLICE_TIME): return .timeLimit
-        case Int32(TK_STOP_INTERRUPT): return .interrupted
-        default: return nil
-        }
-    }
-
     // MARK: Memory that Swift holds for Lua
 
     /// The most bytes a single copy out of Lua may take when the state has no memory limit.

@@ -103,21 +103,9 @@ final class ArticleObject {
             let (name, get) = (field.name, field.get)
             if field.cached { cls.field(name) { o in try o.cached(name) { try get(o) } } } else { cls.field(name, get) }
         }
-        for method in ArticleFields.declaration.methods {
-            if let body = method.body { cls.method(method.name, body) }
-        }
-        cls.method("entities") { o, call in
-            let filter = try EntityFilter(call.value(2), extractors: o.entities.extractors.names)
-            return [try o.iterator(call, filter.accepts)]
-        }
-        cls.method("mentions") { o, call in
-            let id = try call.string(2)
-            guard id.contains("/"), !id.contains(" ") else {
-                throw LuaScriptError("article:mentions: expected an entity id like \"person/vladimir-putin\" (from m.id or toolkit.kb.lookup), got \"\(id)\"")
-            }
-            return [try o.iterator(call) { $0.id == id }]
-        }
-        cls.description { "Article \($0.article.id) (\($0.article.path))" }
+        for method in ArticleFields.declaration.methods { cls.method(method.name, method.body) }
+        // What the record gives: printing an article does not parse it.
+        cls.description { "Article \($0.unparsed.id) (\($0.unparsed.path))" }
         return cls
     }
 }

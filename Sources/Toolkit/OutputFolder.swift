@@ -44,11 +44,6 @@ public struct OutputFolder: Sendable {
         return parts
     }
 
-    /// Checks a script-given name and returns where it goes, or explains why it is refused.
-    public func destination(for name: String) throws -> URL {
-        url.appendingPathComponent(try parts(of: Array(name.utf8)).joined(separator: "/"))
-    }
-
     /// Writes the bytes atomically and returns the final path.
     @discardableResult
     public func write(_ data: Data, to name: String) throws -> URL {

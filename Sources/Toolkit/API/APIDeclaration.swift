@@ -167,11 +167,10 @@ struct APIMethod<Source> {
     var returns: [APIResult]
     var doc: String
     var example: String?
-    /// nil while the method is still bound by hand where its class is registered (`ArticleObject.luaClass`).
-    var body: ((Source, LuaCall) throws -> [LuaValue])?
+    var body: (Source, LuaCall) throws -> [LuaValue]
 
     init(_ name: String, parameters: [APIParameter] = [], returns: [APIResult] = [], doc: String, example: String? = nil,
-         body: ((Source, LuaCall) throws -> [LuaValue])? = nil)
+         body: @escaping (Source, LuaCall) throws -> [LuaValue])
     {
         self.name = name
         self.parameters = parameters

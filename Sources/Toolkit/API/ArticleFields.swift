@@ -53,12 +53,23 @@ enum ArticleFields {
                 doc: """
                     Iterates over the people, organisations, places, dates and amounts the toolkit found \
                     in the article, or those that pass the filter.
-                    """),
+                    """
+            ) { o, call in
+                let filter = try EntityFilter(call.value(2), extractors: o.entities.extractors.names)
+                return [try o.iterator(call, filter.accepts)]
+            },
             APIMethod(
                 "mentions",
                 parameters: [APIParameter("id", "string", "an entity id, like `person/vladimir-putin`")],
                 returns: [APIResult("fun(): Mention?", "iterator", "the next mention, nil at the end")],
-                doc: "Iterates over the mentions of one entity."),
+                doc: "Iterates over the mentions of one entity."
+            ) { o, call in
+                let id = try call.string(2)
+                guard id.contains("/"), !id.contains(" ") else {
+                    throw LuaScriptError("article:mentions: expected an entity id like \"person/vladimir-putin\" (from m.id or toolkit.kb.lookup), got \"\(id)\"")
+                }
+                return [try o.iterator(call) { $0.id == id }]
+            },
         ],
         notes: """
             Block kinds: `title`, `lede`, `dateline`, `byline`, `source`, `heading`, `paragraph`, `caption`, \
