@@ -200,6 +200,22 @@ final class BadInputTests: ToolkitProcessTestCase {
         if asNobody, !FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") {
             throw XCTSkip("running as root without setpriv: no user to whom chmod 000 denies reading")
         }
+        // The user nobody must be able to reach the binary and its resource bundles: a checkout in
+        // a folder only root may enter (mktemp -d makes one) cannot be run as nobody at all.
+        if asNobody {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            probe.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path, "plugins", "list"]
+            probe.environment = ["SWIFT_BACKTRACE": "enable=no", "PATH": "/usr/bin:/bin"]
+            probe.currentDirectoryURL = FileManager.default.temporaryDirectory
+            probe.standardOutput = FileHandle.nullDevice
+            probe.standardError = FileHandle.nullDevice
+            try probe.run()
+            probe.waitUntilExit()
+            if probe.terminationReason != .exit || probe.terminationStatus != 0 {
+                throw XCTSkip("the build folder \(binary.deletingLastPathComponent().path) is not readable by the user nobody")
+            }
+        }
         let folder = try corpus { corpus in
             let locked = corpus.appendingPathComponent("locked.txt")
             try self.write(Self.english, to: locked)
