@@ -9,7 +9,7 @@ ASAN_BUILD := .build-asan
 # Root installs directly; others go through sudo when there is one.
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
 
-.PHONY: all deps build run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline fuzz clean
+.PHONY: all deps build readers run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline fuzz clean
 
 all: build
 
@@ -22,19 +22,34 @@ deps:
 build: deps
 	$(SWIFT) build -c release
 
+# The real readers that check the writers' files in `make test`: the sqlite3 client, headless
+# Chromium, and NetworkX (with what else tools/check needs) in a virtual environment of its own.
+TEST_VENV := .venv-test
+readers: $(TEST_VENV)/bin/python
+	@missing=""; for tool in sqlite3 chromium; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "make: installing$$missing with apt-get (real readers for the writers' tests)"; \
+		$(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq$$missing >/dev/null; \
+	fi
+
+$(TEST_VENV)/bin/python: tools/check/requirements.txt
+	python3 -m venv $(TEST_VENV)
+	$(TEST_VENV)/bin/pip install --quiet -r tools/check/requirements.txt
+	@touch $@
+
 run: build
 	$(RELEASE_BIN) run scripts/overview.lua
 
 # The build must stay free of warnings: its output is kept and any `warning:` fails the target (a fresh
 # clone compiles everything, so every warning shows there; an incremental build shows those of what
 # it recompiled, and those of the package layout every time).
-test: deps
+test: deps readers
 	@set -o pipefail; log=$$(mktemp); \
 	$(SWIFT) build --build-tests 2>&1 | tee "$$log"; status=$$?; \
 	warnings=$$(grep -c 'warning:' "$$log"); rm -f "$$log"; \
 	if [ $$status -ne 0 ]; then exit $$status; fi; \
 	if [ "$$warnings" -ne 0 ]; then echo "make: the build printed $$warnings warning line(s), above; make test allows none: fix them" >&2; exit 1; fi
-	$(SWIFT) test --skip-build
+	TOOLKIT_READERS=required $(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory test-scripts
 
 # Every example script runs on seeds/ with the debug binary the tests just built.
