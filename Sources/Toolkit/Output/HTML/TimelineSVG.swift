@@ -1,0 +1,106 @@
+/// A time line: one column per day, ISO week or month from the first to the last date, empty
+/// buckets included, so that gaps show. Axis labels are thinned to fit and carry the year where
+/// it changes.
+enum TimelineSVG {
+    static let width = 760.0
+    static let height = 260.0
+
+    /// `3 Jul 2024`, `week 27 of 2024 (1–7 Jul)`, `Jul 2024`: what a column's hover says.
+    static func name(_ start: TimelineBuckets.Day, unit: TimelineBuckets.Unit) -> String {
+        let month = HTMLFormat.monthNames[start.month - 1]
+        switch unit {
+        case .day: return "\(start.day) \(month) \(start.year)"
+        case .month: return "\(month) \(start.year)"
+        case .week:
+            let week = start.isoWeek
+            let sunday = TimelineBuckets.Day(ordinal: start.ordinal + 6)
+            let other = HTMLFormat.monthNames[sunday.month - 1]
+            let range: String
+            if sunday.year != start.year {
+                range = "\(start.day) \(month) \(start.year) – \(sunday.day) \(other) \(sunday.year)"
+            } else if sunday.month != start.month {
+                range = "\(start.day) \(month) – \(sunday.day) \(other) \(sunday.year)"
+            } else {
+                range = "\(start.day)–\(sunday.day) \(month) \(start.year)"
+            }
+            return "week \(week.week) of \(week.year) (\(range))"
+        }
+    }
+
+    /// The short tick label, and the year under it where the year is new.
+    static func tick(_ start: TimelineBuckets.Day, unit: TimelineBuckets.Unit) -> (String, year: Int) {
+        switch unit {
+        case .day: return ("\(start.day) \(HTMLFormat.monthNames[start.month - 1])", start.year)
+        case .week:
+            let week = start.isoWeek
+            return ("W\(week.week)", week.year)
+        case .month: return (HTMLFormat.monthNames[start.month - 1], start.year)
+        }
+    }
+
+    static func render(_ timeline: HTMLPage.Timeline, id: String, title: String) -> (svg: String, note: String?) {
+        let series = timeline.series
+        let unit = series.unit
+        var notes: [String] = []
+        if !timeline.unitGiven && !series.buckets.isEmpty {
+            notes.append("Counted per \(unit.rawValue)\(unit == .week ? " (ISO weeks, Monday to Sunday)" : "").")
+        } else if unit == .week {
+            notes.append("ISO weeks, Monday to Sunday.")
+        }
+        if series.leftOut > 0 {
+            let precision = unit == .month ? "only a year, or a day without its year" : "no day (only a month or a year), or a day without its year"
+            notes.append("\(HTMLFormat.number(Double(series.leftOut))) date\(series.leftOut == 1 ? "" : "s") with \(precision) \(series.leftOut == 1 ? "is" : "are") not drawn.")
+        }
+        let note = notes.isEmpty ? nil : notes.joined(separator: " ")
+        guard !series.buckets.isEmpty else {
+            return ("", (["No dates to draw."] + notes).joined(separator: " "))
+        }
+        let left = 48.0, right = 14.0, top = 14.0, bottom = 46.0
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
+        let maximum = series.buckets.map(\.value).max() ?? 0
+        let ticks = HTMLFormat.ticks(upTo: maximum, count: 4, whole: series.buckets.allSatisfy { $0.value.rounded() == $0.value })
+        let ceiling = ticks.last ?? 1
+        let band = plotWidth / Double(series.buckets.count)
+        let gap = band >= 4 ? max(1, band * 0.18) : 0
+        let baseline = top + plotHeight
+
+        let total = series.buckets.reduce(0) { $0 + $1.value }
+        let busiest = series.buckets.max { $0.value < $1.value }!
+        let description = "Time line per \(unit.rawValue) from \(name(series.buckets.first!.start, unit: unit)) to \(name(series.buckets.last!.start, unit: unit)): "
+            + "\(series.buckets.count) \(unit.rawValue)s, total \(HTMLFormat.number(total)), highest \(HTMLFormat.number(busiest.value)) in \(name(busiest.start, unit: unit))."
+        var svg = SVGText.open(id: id, width: width, height: height, title: title, description: description)
+        svg += "<g class=\"grid\">"
+        for tick in ticks {
+            let y = baseline - (ceiling > 0 ? tick / ceiling * plotHeight : 0)
+            svg += "<line x1=\"\(HTMLFormat.coordinate(left))\" y1=\"\(HTMLFormat.coordinate(y))\" x2=\"\(HTMLFormat.coordinate(width - right))\" y2=\"\(HTMLFormat.coordinate(y))\"/>"
+            svg += "<text class=\"tick\" x=\"\(HTMLFormat.coordinate(left - 6))\" y=\"\(HTMLFormat.coordinate(y + 4))\" text-anchor=\"end\">\(HTMLFormat.number(tick))</text>"
+        }
+        svg += "</g>\n<g class=\"columns\">"
+        for (i, bucket) in series.buckets.enumerated() where bucket.value > 0 {
+            let h = max(1, ceiling > 0 ? bucket.value / ceiling * plotHeight : 0)
+            let x = left + Double(i) * band + gap / 2
+            svg += "<rect x=\"\(HTMLFormat.coordinate(x))\" y=\"\(HTMLFormat.coordinate(baseline - h))\" width=\"\(HTMLFormat.coordinate(max(0.6, band - gap)))\" height=\"\(HTMLFormat.coordinate(h))\">"
+            svg += "<title>\(HTMLFormat.escape(name(bucket.start, unit: unit))): \(HTMLFormat.number(bucket.value))</title></rect>"
+        }
+        svg += "</g>\n"
+        svg += "<line class=\"axis\" x1=\"\(HTMLFormat.coordinate(left))\" y1=\"\(HTMLFormat.coordinate(baseline))\" x2=\"\(HTMLFormat.coordinate(width - right))\" y2=\"\(HTMLFormat.coordinate(baseline))\"/>"
+        // At most one label per 64 units of width, at an even step, so that labels never collide.
+        let every = max(1, Int((64 / band).rounded(.up)))
+        var lastYear: Int?
+        svg += "<g class=\"dates\">"
+        for (i, bucket) in series.buckets.enumerated() where i % every == 0 {
+            let (text, year) = tick(bucket.start, unit: unit)
+            let x = left + (Double(i) + 0.5) * band
+            svg += "<line class=\"mark\" x1=\"\(HTMLFormat.coordinate(x))\" y1=\"\(HTMLFormat.coordinate(baseline))\" x2=\"\(HTMLFormat.coordinate(x))\" y2=\"\(HTMLFormat.coordinate(baseline + 4))\"/>"
+            svg += "<text class=\"tick\" x=\"\(HTMLFormat.coordinate(x))\" y=\"\(HTMLFormat.coordinate(baseline + 17))\" text-anchor=\"middle\">\(text)"
+            if year != lastYear {
+                svg += "<tspan class=\"year\" x=\"\(HTMLFormat.coordinate(x))\" dy=\"14\">\(year)</tspan>"
+                lastYear = year
+            }
+            svg += "</text>"
+        }
+        svg += "</g></svg>"
+        return (svg, note)
+    }
+}
