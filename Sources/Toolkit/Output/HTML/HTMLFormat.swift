@@ -116,14 +116,9 @@ enum HTMLFormat {
         let power = pow(10, (log10(rough)).rounded(.down))
         var step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power
         if whole { step = max(1, step.rounded(.up)) }
-        var values: [Double] = []
-        var v = 0.0
-        while v < maximum - step * 1e-9 {
-            values.append(v)
-            v += step
-        }
-        values.append(v)
-        return values
+        // Multiplied, not summed, and rounded, so that 3 × 0.2 reads 0.6.
+        let steps = Int((maximum / step - 1e-9).rounded(.up))
+        return (0...max(1, steps)).map { (Double($0) * step * 1e9).rounded() / 1e9 }
     }
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
