@@ -10,7 +10,9 @@ import LuaBridge
 ///
 /// `nodes` may be left out (the nodes are then the edges' ends, labelled by their ids); when it is
 /// given, an edge to a node it does not hold is an error. Keys other than the declared ones are
-/// attributes, written with their inferred type.
+/// attributes, written with their inferred type. `start` and `end` are dates (`2024-07-03`,
+/// `2024-07`, `2024`, or with a time of day) or numbers, the same kind for every edge, because a
+/// GEXF file has one time format for the whole graph.
 public struct OutputGraph: Equatable, Sendable {
     public struct Node: Equatable, Sendable {
         public var id: String
@@ -60,11 +62,33 @@ public struct OutputGraph: Equatable, Sendable {
     public var directed: Bool
     public var nodes: [Node]
     public var edges: [Edge]
+    /// How the edges' `start` and `end` texts are read: nil when no edge has one (or, for a graph
+    /// made in Swift, when they are not all dates or all numbers: writers then leave them out).
+    public var timeFormat: GraphTime.Format?
 
-    public init(directed: Bool = false, nodes: [Node], edges: [Edge]) {
+    /// A graph made in Swift; without `timeFormat`, the format is taken from the edges' times.
+    public init(directed: Bool = false, nodes: [Node], edges: [Edge], timeFormat: GraphTime.Format? = nil) {
         self.directed = directed
         self.nodes = nodes
         self.edges = edges
+        self.timeFormat = timeFormat ?? OutputGraph.inferTimeFormat(edges)
+    }
+
+    /// An edge's start or end as the graph's time format reads it.
+    public func time(_ text: String?) -> GraphTime? {
+        guard let text, let format = timeFormat else { return nil }
+        if format == .double { return Double(text).map(GraphTime.number) }
+        return GraphTime(text: text)
+    }
+
+    private static func inferTimeFormat(_ edges: [Edge]) -> GraphTime.Format? {
+        let texts = edges.flatMap { [$0.start, $0.end] }.compactMap { $0 }
+        if texts.isEmpty { return nil }
+        let dates = texts.compactMap(GraphTime.init(text:))
+        if dates.count == texts.count {
+            return dates.contains { $0.format == .dateTime } ? .dateTime : .date
+        }
+        return texts.allSatisfy { Double($0)?.isFinite == true } ? .double : nil
     }
 
     static let graphKeys: Set<String> = ["directed", "nodes", "edges"]
@@ -113,6 +137,8 @@ extension OutputGraph {
 
         var edges: [Edge] = []
         edges.reserveCapacity(edgeRows.count)
+        var timeFormat: GraphTime.Format?
+        var firstTime = ""
         for (index, row) in edgeRows.enumerated() {
             let place = "edge \(index + 1)"
             guard case .table(let record) = row else {
@@ -142,15 +168,46 @@ extension OutputGraph {
             case let other:
                 throw OutputProblem("the weight must be a number, not a \(other.typeName)", place: place, field: "weight")
             }
+            var times: [(text: String, time: GraphTime)?] = []
+            for field in ["start", "end"] {
+                guard let given = try OutputGraph.time(record[field], place: place, field: field) else {
+                    times.append(nil)
+                    continue
+                }
+                let kind = given.time.format == .double ? "number" : "date"
+                switch (timeFormat, given.time.format) {
+                case (nil, let format):
+                    timeFormat = format
+                    firstTime = "\(place)'s \(field) is a \(kind)"
+                case (.double, .double), (.date, .date), (.dateTime, .dateTime), (.dateTime, .date): break
+                case (.date, .dateTime): timeFormat = .dateTime
+                default:
+                    throw OutputProblem("a \(kind), but \(firstTime); give every start and end as a date or every one as a number",
+                                        place: place, field: field)
+                }
+                times.append(given)
+            }
+            if let start = times[0]?.time, let end = times[1]?.time, OutputGraph.isBefore(end, start) {
+                throw OutputProblem("'\(times[1]!.text)' is before the start '\(times[0]!.text)'", place: place, field: "end")
+            }
             edges.append(Edge(
                 source: ends[0], target: ends[1], weight: weight,
                 label: try OutputGraph.text(record["label"], place: place, field: "label"),
-                start: try OutputGraph.time(record["start"], place: place, field: "start"),
-                end: try OutputGraph.time(record["end"], place: place, field: "end"),
+                start: times[0]?.text, end: times[1]?.text,
                 attributes: try OutputGraph.attributes(record, skipping: OutputGraph.edgeKeys, place: place)))
         }
         self.nodes = nodes
         self.edges = edges
+        self.timeFormat = timeFormat
+    }
+
+    /// Whether an end lies before its start; times of day with zones are not compared.
+    private static func isBefore(_ end: GraphTime, _ start: GraphTime) -> Bool {
+        switch (start, end) {
+        case (.number(let a), .number(let b)): return b < a
+        case (.date, .date): return end.text(asEnd: true, in: .date) < start.text(asEnd: false, in: .date)
+        default: return false
+        }
     }
 
     private static func list(_ value: LuaValue, of name: String) throws(OutputProblem) -> [LuaValue] {
@@ -180,9 +237,26 @@ extension OutputGraph {
         }
     }
 
-    /// A point in time: a date as text (`2024-07-03`, `2024-07`, `2024`) or a number.
-    private static func time(_ value: LuaValue, place: String, field: String) throws(OutputProblem) -> String? {
-        try text(value, place: place, field: field)
+    /// A point in time: a date as text (`2024-07-03`, `2024-07`, `2024`, with or without a time of
+    /// day) or a Lua number.
+    private static func time(_ value: LuaValue, place: String, field: String) throws(OutputProblem) -> (text: String, time: GraphTime)? {
+        switch value {
+        case .nil:
+            return nil
+        case .integer(let i):
+            return (String(i), .number(Double(i)))
+        case .number(let d):
+            guard d.isFinite else { throw OutputProblem("\(d) is not a time (numbers must be finite)", place: place, field: field) }
+            return (OutputScalar.number(d).text, .number(d))
+        case .string(let s):
+            guard let time = GraphTime(text: s.string) else {
+                throw OutputProblem("'\(s.string)' is not a time; give a date (2024-07-03, 2024-07, 2024, 2024-07-03T10:15) or a number",
+                                    place: place, field: field)
+            }
+            return (s.string, time)
+        default:
+            throw OutputProblem("must be a date as text or a number, not a \(value.typeName)", place: place, field: field)
+        }
     }
 
     private static func attributes(_ record: LuaTable, skipping declared: Set<String>, place: String) throws(OutputProblem) -> [(name: String, value: OutputScalar)] {
