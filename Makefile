@@ -18,6 +18,10 @@ deps:
 		echo "make: installing liblua5.4-dev (Lua 5.4 headers and library) with apt-get"; \
 		$(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq liblua5.4-dev pkg-config >/dev/null; \
 	fi
+	@if ! pkg-config --exists sqlite3; then \
+		echo "make: installing libsqlite3-dev (SQLite headers and library, for toolkit.write.sqlite) with apt-get"; \
+		$(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq libsqlite3-dev >/dev/null; \
+	fi
 
 build: deps
 	$(SWIFT) build -c release
