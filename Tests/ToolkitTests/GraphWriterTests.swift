@@ -68,6 +68,8 @@ final class GraphWriterTests: XCTestCase {
             (table([("nodes", people), ("edges", list([table([("source", "person/putin"), ("target", "person/xi"), ("start", "2024")]),
                                                       table([("source", "person/xi"), ("target", "person/putin"), ("start", 3)])]))]),
              "edge 2, field 'start': a number, but edge 1's start is a date; give every start and end as a date or every one as a number"),
+            (table([("nodes", people), ("edges", edge([("start", "--09-15")]))]),
+             "edge 1, field 'start': '--09-15' has no year, so it has no place on a time line; leave it out or give a full date"),
             (table([("directed", "yes")]), "'directed' must be true or false, not a string"),
             (.string("graph"), "the graph must be a table { nodes = {...}, edges = {...} }, not a string"),
         ]
@@ -125,6 +127,16 @@ final class GraphWriterTests: XCTestCase {
         let numbers = text(GEXFWriter.encode(try OutputGraph(lua: table([("edges", numbered)]))))
         XCTAssertTrue(numbers.contains(#"timeformat="double""#), numbers)
         XCTAssertTrue(numbers.contains(#"start="2024" end="2025.5""#), numbers)
+    }
+
+    func testGEXFCarriesALayoutWhenGivenOne() throws {
+        let graph = sample
+        let gexf = text(GEXFWriter.encode(graph, positions: ForceLayout(graph: graph).positions()))
+        XCTAssertTrue(gexf.contains(#"xmlns:viz="http://www.gexf.net/1.2draft/viz""#), gexf)
+        XCTAssertEqual(gexf.components(separatedBy: "<viz:position ").count - 1, 3, gexf)
+        XCTAssertFalse(gexf.contains("<attvalues>\n        </attvalues>"), "no empty attribute lists")
+        let read = try readBack(Array(gexf.utf8), as: "laid-out.gexf")
+        XCTAssertEqual((read["nodes"] as? [String: Any])?.count, 3)
     }
 
     func testAttributeOrderInTheScriptDoesNotChangeTheFile() throws {

@@ -58,7 +58,7 @@ enum GEXFWriter {
                 continue
             }
             put(">\n")
-            values(node.attributes, nodeColumns, into: &out)
+            if !node.attributes.isEmpty { values(node.attributes, nodeColumns, into: &out) }
             if let position {
                 // Gephi's y axis points up; the unit box's points down, as on a page.
                 put("        <viz:position x=\"\(coordinate(position.x))\" y=\"\(coordinate(1 - position.y))\" z=\"0\"/>\n")

@@ -249,6 +249,10 @@ extension OutputGraph {
             guard d.isFinite else { throw OutputProblem("\(d) is not a time (numbers must be finite)", place: place, field: field) }
             return (OutputScalar.number(d).text, .number(d))
         case .string(let s):
+            if s.string.hasPrefix("--") {
+                throw OutputProblem("'\(s.string)' has no year, so it has no place on a time line; leave it out or give a full date",
+                                    place: place, field: field)
+            }
             guard let time = GraphTime(text: s.string) else {
                 throw OutputProblem("'\(s.string)' is not a time; give a date (2024-07-03, 2024-07, 2024, 2024-07-03T10:15) or a number",
                                     place: place, field: field)
