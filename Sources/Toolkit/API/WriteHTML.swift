@@ -52,7 +52,7 @@ extension WriteModule {
                   notes = "People named in the articles, and when the articles appeared.",
                   sections = {
                     { kind = "bar", title = "Mentions per person", data = bars, limit = 15 },
-                    { kind = "timeline", title = "Articles per day", dates = dates, by = "day" },
+                    { kind = "timeline", title = "Articles over time", dates = dates },
                   },
                 }))
                 """

@@ -3,7 +3,8 @@ import Foundation
 /// The page as one self-contained HTML file: inline style, inline SVG charts, a few lines of script
 /// that only add sorting to tables (the page looks the same without it), and a policy that forbids
 /// every fetch. The writer's own words are English (`lang="en"`); everything the script gave gets
-/// `dir="auto"`, since its language is not known.
+/// `dir="auto"`, since its language is not known; table cells still line up on the left like the
+/// English frame around them, so a column of mixed names reads as one column.
 enum HTMLRenderer {
     static func render(_ page: HTMLPage) -> String {
         var body = "<header>\n<h1 dir=\"auto\">\(HTMLFormat.escape(page.title))</h1>\n"
@@ -170,10 +171,10 @@ enum HTMLRenderer {
         .chart .node-label{font-size:11.5px;fill:#1f2933;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round;pointer-events:none}\
         .table-wrap{overflow-x:auto;margin-top:12px;border:1px solid #e4e7eb;border-radius:6px}\
         table{border-collapse:collapse;width:100%;font-size:.9rem}\
-        th,td{padding:6px 12px;border-bottom:1px solid #eceef1;text-align:start;vertical-align:top}\
+        th,td{padding:6px 12px;border-bottom:1px solid #eceef1;text-align:left;vertical-align:top}\
         th{background:#f5f7fa;font-weight:600;color:#323f4b;cursor:pointer;user-select:none}\
         tbody tr:last-child td{border-bottom:0}tbody tr:nth-child(even){background:#fafbfc}\
-        .num{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}\
+        .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
         .legend{list-style:none;display:flex;flex-wrap:wrap;gap:6px 18px;padding:0;margin:10px 0 0;font-size:.85rem;color:#3e4c59}\
         .legend svg{width:11px;height:11px;vertical-align:-1px;margin-inline-end:6px}\
         footer{font-size:.8rem;color:#7b8794;text-align:center;margin-top:28px}\

@@ -50,7 +50,7 @@ enum NetworkSVG {
             let strongest = Set(ranked.prefix(HTMLPage.Caps.edges))
             edges = edges.indices.filter { strongest.contains($0) }.map { edges[$0] }
         }
-        return Drawing(graph: OutputGraph(directed: graph.directed, nodes: keptIndices.map { graph.nodes[$0] }, edges: edges),
+        return Drawing(graph: OutputGraph(directed: graph.directed, nodes: keptIndices.map { graph.nodes[$0] }, edges: edges, timeFormat: graph.timeFormat),
                        sizes: keptIndices.map { sizes[$0] }, totalNodes: graph.nodes.count, totalEdges: graph.edges.count, edgesAmongKept: among)
     }
 
@@ -80,7 +80,7 @@ enum NetworkSVG {
         notes.append("Node area by \(sizeName), edge width by weight.")
         guard !graph.nodes.isEmpty else { return ("", "", "No nodes to draw: the graph is empty.") }
 
-        let positions = HTMLPlaceholderLayout(graph: graph).positions()
+        let positions = ForceLayout(graph: graph).positions()
         let margin = 34.0
         let place = positions.map { (x: margin + $0.x * (width - 2 * margin), y: margin + $0.y * (height - 2 * margin)) }
         let largest = max(drawing.sizes.max() ?? 0, 1e-12)
@@ -144,17 +144,5 @@ enum NetworkSVG {
             legend += "</ul>"
         }
         return (svg, legend, notes.joined(separator: " "))
-    }
-}
-
-/// Until the force-directed layout lands: nodes on a circle, in the unit box.
-struct HTMLPlaceholderLayout {
-    var graph: OutputGraph
-    func positions() -> [(x: Double, y: Double)] {
-        let n = max(graph.nodes.count, 1)
-        return graph.nodes.indices.map { i in
-            let angle = 2 * Double.pi * Double(i) / Double(n)
-            return (0.5 + 0.45 * cos(angle), 0.5 + 0.45 * sin(angle))
-        }
     }
 }

@@ -79,8 +79,10 @@ enum TimelineSVG {
         svg += "</g>\n<g class=\"columns\">"
         for (i, bucket) in series.buckets.enumerated() where bucket.value > 0 {
             let h = max(1, ceiling > 0 ? bucket.value / ceiling * plotHeight : 0)
-            let x = left + Double(i) * band + gap / 2
-            svg += "<rect x=\"\(HTMLFormat.coordinate(x))\" y=\"\(HTMLFormat.coordinate(baseline - h))\" width=\"\(HTMLFormat.coordinate(max(0.6, band - gap)))\" height=\"\(HTMLFormat.coordinate(h))\">"
+            // A few buckets must not become slabs: columns stay at most 36 wide, centred in their band.
+            let w = min(36, max(0.6, band - gap))
+            let x = left + (Double(i) + 0.5) * band - w / 2
+            svg += "<rect x=\"\(HTMLFormat.coordinate(x))\" y=\"\(HTMLFormat.coordinate(baseline - h))\" width=\"\(HTMLFormat.coordinate(w))\" height=\"\(HTMLFormat.coordinate(h))\">"
             svg += "<title>\(HTMLFormat.escape(name(bucket.start, unit: unit))): \(HTMLFormat.number(bucket.value))</title></rect>"
         }
         svg += "</g>\n"
