@@ -333,7 +333,12 @@ final class SQLiteWriter: RowWriter {
                     throw OutputProblem("table '\(spec.table)' was written earlier in this run with the columns \(existing.joined(separator: ", ")); these rows have \(columns!.joined(separator: ", ")): append with the same columns, or name another table")
                 }
                 let names = columns!.map(SQLiteTableSpec.quoted).joined(separator: ", ")
-                try database.execute("INSERT INTO main.\(table) (\(names)) SELECT \(names) FROM incoming.\(table) ORDER BY rowid")
+                do {
+                    try database.execute("INSERT INTO main.\(table) (\(names)) SELECT \(names) FROM incoming.\(table) ORDER BY rowid")
+                } catch {
+                    // The rows met those of the earlier call only here, all at once: no row number.
+                    throw OutputProblem("these rows cannot join those table '\(spec.table)' has from an earlier call of this run: SQLite: \(error.message)")
+                }
             }
             try createIndexes(on: database, schema: "main")
             try database.execute("COMMIT")
