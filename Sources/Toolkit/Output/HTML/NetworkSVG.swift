@@ -84,7 +84,12 @@ enum NetworkSVG {
         let margin = 34.0
         let place = positions.map { (x: margin + $0.x * (width - 2 * margin), y: margin + $0.y * (height - 2 * margin)) }
         let largest = max(drawing.sizes.max() ?? 0, 1e-12)
-        let radius = drawing.sizes.map { 3.5 + 13 * ($0 / largest).squareRoot() }
+        // The largest circle shrinks as nodes crowd the drawing, so that hundreds of nodes do not
+        // cover each other and their edges.
+        let crowd = (width * height / Double(graph.nodes.count)).squareRoot()
+        let biggest = min(16.5, max(5, 0.3 * crowd))
+        let smallest = min(3.5, biggest / 2)
+        let radius = drawing.sizes.map { smallest + (biggest - smallest) * ($0 / largest).squareRoot() }
         let heaviest = max(graph.edges.map { $0.weight ?? 1 }.max() ?? 1, 1e-12)
         let index = Dictionary(graph.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let (attribute, category, legendOrder) = categories(graph, attribute: network.color)

@@ -87,14 +87,16 @@ enum TimelineSVG {
         }
         svg += "</g>\n"
         svg += "<line class=\"axis\" x1=\"\(HTMLFormat.coordinate(left))\" y1=\"\(HTMLFormat.coordinate(baseline))\" x2=\"\(HTMLFormat.coordinate(width - right))\" y2=\"\(HTMLFormat.coordinate(baseline))\"/>"
-        // At most one label per 64 units of width, at an even step, so that labels never collide.
-        let every = max(1, Int((64 / band).rounded(.up)))
-        var lastYear: Int?
         svg += "<g class=\"dates\">"
-        for (i, bucket) in series.buckets.enumerated() where i % every == 0 {
-            let (text, year) = tick(bucket.start, unit: unit)
+        var lastYear: Int?
+        for (i, text, yearOnly) in labels(series.buckets, unit: unit, band: band) {
             let x = left + (Double(i) + 0.5) * band
             svg += "<line class=\"mark\" x1=\"\(HTMLFormat.coordinate(x))\" y1=\"\(HTMLFormat.coordinate(baseline))\" x2=\"\(HTMLFormat.coordinate(x))\" y2=\"\(HTMLFormat.coordinate(baseline + 4))\"/>"
+            if yearOnly {
+                svg += "<text class=\"tick year\" x=\"\(HTMLFormat.coordinate(x))\" y=\"\(HTMLFormat.coordinate(baseline + 17))\" text-anchor=\"middle\">\(text)</text>"
+                continue
+            }
+            let year = tick(series.buckets[i].start, unit: unit).year
             svg += "<text class=\"tick\" x=\"\(HTMLFormat.coordinate(x))\" y=\"\(HTMLFormat.coordinate(baseline + 17))\" text-anchor=\"middle\">\(text)"
             if year != lastYear {
                 svg += "<tspan class=\"year\" x=\"\(HTMLFormat.coordinate(x))\" dy=\"14\">\(year)</tspan>"
@@ -104,5 +106,21 @@ enum TimelineSVG {
         }
         svg += "</g></svg>"
         return (svg, note)
+    }
+
+    /// Which buckets get a label: at most one per 64 units of width so that labels never collide,
+    /// months at quarters or half years and, past a year per label, only the Januaries as years.
+    static func labels(_ buckets: [TimelineBuckets.Bucket], unit: TimelineBuckets.Unit, band: Double) -> [(Int, String, yearOnly: Bool)] {
+        let needed = max(1, Int((64 / band).rounded(.up)))
+        if unit == .month {
+            if needed >= 12 {
+                let years = (needed + 11) / 12
+                return buckets.enumerated().filter { $0.element.start.month == 1 && $0.element.start.year % years == 0 }
+                    .map { ($0.offset, String($0.element.start.year), true) }
+            }
+            let every = [1, 2, 3, 4, 6, 12].first { $0 >= needed }!
+            return buckets.enumerated().filter { ($0.element.start.month - 1) % every == 0 }.map { ($0.offset, tick($0.element.start, unit: unit).0, false) }
+        }
+        return buckets.enumerated().filter { $0.offset % needed == 0 }.map { ($0.offset, tick($0.element.start, unit: unit).0, false) }
     }
 }
