@@ -75,6 +75,24 @@ final class HTMLWriterTests: ToolkitProcessTestCase {
         XCTAssertTrue(table.contains("<td dir=\"auto\">پوتین</td>"), table)
     }
 
+    func testChartsAreNamedForScreenReadersAndScaleWithThePage() throws {
+        let text = html(page(record(["kind": "bar", "title": "Top", "data": bars([("a", 1)])]),
+                             record(["kind": "timeline", "dates": list(["2024-07-01"])]),
+                             record(["kind": "network", "graph": record(["edges": list([record(["source": "a", "target": "b"])])])])))
+        let charts = text.components(separatedBy: "<svg class=\"chart\"").dropFirst()
+        XCTAssertEqual(charts.count, 3)
+        for (i, chart) in charts.enumerated() {
+            let id = "s\(i + 1)-chart"
+            XCTAssertTrue(chart.hasPrefix(" id=\"\(id)\" viewBox=\"0 0 760 "), chart)
+            XCTAssertTrue(chart.contains("role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\""))
+            XCTAssertTrue(chart.contains("<title id=\"\(id)-t\">") && chart.contains("<desc id=\"\(id)-d\">"))
+            XCTAssertFalse(chart.prefix(200).contains("width=\""), "sized by the page, not in pixels")
+        }
+        XCTAssertTrue(text.contains("<title id=\"s1-chart-t\">Top</title>"))
+        XCTAssertTrue(text.contains("<title id=\"s2-chart-t\">Time line</title>"), "an untitled chart still has a name")
+        XCTAssertTrue(text.contains("<section id=\"s1\" class=\"bar\" aria-labelledby=\"s1-h\">"))
+    }
+
     func testLongLabelsAreShortenedByWholeCharacters() {
         let name = String(repeating: "بوتينَ", count: 20)
         let short = HTMLFormat.shortened(name, to: 10)
