@@ -313,6 +313,11 @@ final class SQLiteWriter: RowWriter {
         guard FileIdentity.of(target) == identity else {
             throw OutputProblem("the database this run wrote at \(target) was replaced or removed since, so its earlier tables are gone; write them again")
         }
+        // SQLite makes its journal beside the file by name; one planted as a link would be written through.
+        var journal = stat()
+        if lstat(target + "-journal", &journal) == 0 && (journal.st_mode & S_IFMT) != S_IFREG {
+            throw OutputProblem("\(target)-journal is in the way (a link or a folder); outputs are never written through links")
+        }
         let database = try SQLiteConnection(path: target, create: false)
         defer { database.close() }
         // This file is in place already: a rollback journal and full syncing keep it whole if the
