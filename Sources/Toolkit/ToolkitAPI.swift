@@ -15,6 +15,8 @@ final class ToolkitAPI {
     let source: ArticleSource?
     let role: Role
     let output: OutputFolder
+    /// The SQLite files this run wrote and their tables: later tables join the same file.
+    let sqliteDatabases = SQLiteDatabases()
     let entities: EntityContext
     private(set) var outputs: [URL] = []
     private(set) var articlesRequested = false
