@@ -155,17 +155,20 @@ local Profile = {}
 ---@type table<string, string|integer|number|boolean>
 toolkit.args = nil
 
----Files go into the output folder (`--out`, default `./out`). A file is written to a temporary file and renamed into place, so no reader ever sees half of it. `name` must be a relative path inside the output folder (`"tables/people.csv"` is fine, `"../x.csv"` is refused).
+---Files go into the output folder (`--out`, default `./out`). A file is written to a temporary file and renamed into place when it is complete, so no reader ever sees half of it, and a run that fails or is interrupted leaves none behind. `name` must be a relative path inside the output folder (`"tables/people.csv"` is fine, `"../x.csv"` is refused). Each function returns the path it wrote. The same functions are the `out` table a report's `finish(state, out)` receives.
+---
+---Table writers take rows: lists (`{"Putin", 3}`) or records (`{name = "Putin", count = 3}`), all of one shape. A bad row is one error naming the writer, the row and the field (`toolkit.write.csv("people.csv"): row 3, field 'count': a table cannot be written here`). For an export too large to hold, `toolkit.write.open` streams rows one at a time.
 ---@class toolkit.write
 toolkit.write = {}
 
 ---@class toolkit.write.csv.options
----@field columns? string[] for records: the columns and their order (default: all keys, sorted)
+---@field columns? string[] the columns and their order (default: the records' keys, sorted)
+---@field bom? boolean start with a UTF-8 byte order mark, so that Excel reads Arabic and Persian text right
 
----Writes RFC 4180 CSV (CRLF line ends, quoting where needed) and returns the path written. Rows are lists or records; for records, `options.columns` fixes the columns and their order, without it the columns are all keys, sorted. Cells are strings, numbers, booleans or nil.
+---Writes RFC 4180 CSV (UTF-8, CRLF line ends, quoting where needed). Records give a header row: `options.columns`, or else every key of every record, sorted. Cells are strings, numbers, booleans or nil (an empty cell).
 ---@param name string relative path inside the output folder
 ---@param rows table[] lists (`{"Putin", 3}`) or records (`{name = "Putin", count = 3}`)
----@param options? toolkit.write.csv.options `columns`
+---@param options? toolkit.write.csv.options `columns`, `bom`
 ---@return string path # the path written
 ---
 ---```lua
@@ -173,9 +176,103 @@ toolkit.write = {}
 ---for article in toolkit.articles() do
 ---  rows[#rows + 1] = { file = article.path, paragraphs = #article.paragraphs }
 ---end
----print(toolkit.write.csv("sizes.csv", rows, { columns = { "file", "paragraphs" } }))
+---print(toolkit.write.csv("sizes.csv", rows, { columns = { "file", "paragraphs" }, bom = true }))
 ---```
 function toolkit.write.csv(name, rows, options) end
+
+---@class toolkit.write.json.options
+---@field pretty? boolean indent with two spaces
+---@field sort_keys? boolean object keys in byte order
+
+---Writes one JSON document, as `toolkit.json.encode` makes it (an empty table is `{}` here), ending with a newline. A value JSON cannot hold is an error naming its key path.
+---@param name string relative path inside the output folder
+---@param value any a table (or any value `toolkit.json.encode` takes)
+---@param options? toolkit.write.json.options `pretty`, `sort_keys`
+---@return string path # the path written
+---
+---```lua
+---local counts = {}
+---for article in toolkit.articles() do
+---  counts[article.lang] = (counts[article.lang] or 0) + 1
+---end
+---print(toolkit.write.json("languages.json", { articles = counts }, { pretty = true }))
+---```
+function toolkit.write.json(name, value, options) end
+
+---@class toolkit.write.jsonl.options
+---@field sort_keys? boolean object keys in byte order
+
+---Writes JSON Lines: each value as compact JSON on a line of its own (pandas' `read_json(lines=True)`, jq, Spark).
+---@param name string relative path inside the output folder
+---@param rows table[] the values, one per line (records, lists or scalars)
+---@param options? toolkit.write.jsonl.options `sort_keys`
+---@return string path # the path written
+---
+---```lua
+---local rows = {}
+---for article in toolkit.articles() do
+---  rows[#rows + 1] = { id = article.id, lang = article.lang, title = article.title }
+---end
+---print(toolkit.write.jsonl("titles.jsonl", rows))
+---```
+function toolkit.write.jsonl(name, rows, options) end
+
+---@class toolkit.write.markdown.options
+---@field columns? string[] the columns and their order (default: the records' keys, sorted)
+
+---Writes a Markdown table (GitHub-flavoured): a header of the columns, numbers aligned right, `|` escaped and line breaks as `<br>` inside cells. List rows need `options.columns` for the header.
+---@param name string relative path inside the output folder
+---@param rows table[] lists (`{"Putin", 3}`) or records (`{name = "Putin", count = 3}`)
+---@param options? toolkit.write.markdown.options `columns`
+---@return string path # the path written
+---
+---```lua
+---local rows = {}
+---for article in toolkit.articles() do
+---  rows[#rows + 1] = { title = article.title or "", lang = article.lang, paragraphs = #article.paragraphs }
+---end
+---print(toolkit.write.markdown("articles.md", rows, { columns = { "title", "lang", "paragraphs" } }))
+---```
+function toolkit.write.markdown(name, rows, options) end
+
+---@class toolkit.write.open.options
+---@field format? string `"csv"`, `"json"`, `"jsonl"`, `"markdown"` (default: from the extension)
+---@field columns? string[] (csv, markdown) the columns and their order (default: the records' keys, sorted)
+---@field bom? boolean (csv) start with a UTF-8 byte order mark, so that Excel reads Arabic and Persian text right
+---@field pretty? boolean (json) indent with two spaces
+---@field sort_keys? boolean (json, jsonl) object keys in byte order
+
+---Opens a file to write row by row, so that an export of the whole corpus never holds its rows in memory. The format is `options.format` or the name's extension (`.csv`, `.json`, `.jsonl`, `.markdown`, `.md`, `.ndjson`); the other options are those of that format's writer. The file appears when `close()` is called; a writer still open when the script ends is closed then (with a note on stderr), and one open when the script fails is removed.
+---@param name string relative path inside the output folder
+---@param options? toolkit.write.open.options `format` and the options of that format's writer
+---@return Writer writer # add rows with `writer:add(row)`, end with `writer:close()`
+---
+---```lua
+---local out = toolkit.write.open("mentions.jsonl")
+---for article in toolkit.articles() do
+---  for m in article:entities("person") do
+---    out:add({ article = article.id, id = m.id, name = m.name })
+---  end
+---end
+---print(out:close())
+---```
+function toolkit.write.open(name, options) end
+
+---A file being written row by row, from `toolkit.write.open`. Rows are checked as they come: a bad row is an error naming it and writes nothing, and the writer stays open.
+---@class Writer
+---@field name string the name it was opened with
+---@field format string `csv`, `json`, `jsonl`, `markdown`, ...
+---@field rows integer rows added so far
+---@field path string? the file written, once closed
+local Writer = {}
+
+---Adds one row.
+---@param row table a row as the format's writer takes it
+function Writer:add(row) end
+
+---Ends the file and puts it in place; returns its path.
+---@return string path # the path written
+function Writer:close() end
 
 ---Write a line to standard error (`info: ...`), leaving standard output to the script's results. `print` writes to standard output. Arguments are joined with spaces after `tostring`, as `print` does.
 ---@class toolkit.log

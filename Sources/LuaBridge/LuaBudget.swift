@@ -89,6 +89,22 @@ extension LuaState {
         heldBytes += bytes
     }
 
+    /// Charges bytes that Swift keeps past the callback (an open writer's buffer), until `giveBack`
+    /// returns them: the script's memory limit counts them as long as they are held.
+    public func keep(_ bytes: Int) throws {
+        let limit = budget.pointee.bytes_limit
+        let used = Int(budget.pointee.bytes_used)
+        if limit > 0 && used + bytes > Int(limit) {
+            throw LuaError(kind: .conversion, message: "not enough memory: holding \(bytes >> 10) KiB more would pass the script's memory limit of \(Int(limit) >> 20) MiB")
+        }
+        budget.pointee.bytes_used += size_t(bytes)
+    }
+
+    /// Returns bytes charged by `keep`.
+    public func giveBack(_ bytes: Int) {
+        budget.pointee.bytes_used -= size_t(min(bytes, Int(budget.pointee.bytes_used)))
+    }
+
     /// Gives back what was charged since `mark` (a value of `heldBytes`).
     func release(to mark: Int) {
         guard heldBytes > mark else { return }

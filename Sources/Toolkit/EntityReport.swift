@@ -32,7 +32,7 @@ public enum EntityReport {
         let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: try catalog.markers()),
                                    strict: strict, inputs: inputs)
         if format == .csv {
-            console.out(CSVEncoder.line(csvColumns))
+            console.out(CSVWriter.line(csvColumns))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -68,7 +68,7 @@ public enum EntityReport {
 
     static func csvLine(_ r: Row) -> String {
         func n(_ i: Int?) -> String { i.map(String.init) ?? "" }
-        return CSVEncoder.line([r.article, r.path, r.id, r.kind, r.name, r.text, r.section, n(r.first), n(r.last),
+        return CSVWriter.line([r.article, r.path, r.id, r.kind, r.name, r.text, r.section, n(r.first), n(r.last),
                                 n(r.raw_first), n(r.raw_last), n(r.block), r.extractor, String(r.score),
                                 r.value ?? r.number.map { String($0) } ?? "", r.unit ?? ""])
     }

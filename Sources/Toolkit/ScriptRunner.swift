@@ -75,7 +75,9 @@ public final class ScriptRunner {
                                             entities: entities.forWorkers(warn: { warnings.report($0) }))
                 try ReportRunner(main: lua, api: api, jobs: options.jobs, makeWorker: workers.make).run(reports, source: source)
             }
+            try api.closeOpenWriters()
         } catch let error as LuaError {
+            api.discardOpenWriters()
             // Under --strict the articles iterator raised the input problem: exit 3, as that problem.
             if let stop = source.strictStop { throw ToolkitError.noReadableInput(stop.strictMessage) }
             throw failure(error, article: api.currentArticle, articles: source.count, outputs: api.outputs)

@@ -44,6 +44,7 @@ final class ToolkitAPI {
 
     func install() throws {
         try state.register(ArticleObject.luaClass)
+        try state.register(WriterObject.luaClass)
         try state.setGlobal("toolkit", .table(try APIReference.toolkitTable(for: self)))
         let console = self.console
         try state.setGlobal("print", .function(LuaFunction("print") { call in
@@ -96,12 +97,46 @@ final class ToolkitAPI {
 
     /// Writes one output file into the output folder and remembers it for the run's summary.
     func write(_ data: Data, toName name: [UInt8]) throws -> URL {
+        let file = try open(name)
+        do {
+            try data.withUnsafeBytes { try file.append($0) }
+        } catch {
+            file.discard()
+            throw error
+        }
+        return finished(try file.commit())
+    }
+
+    /// Opens an output file to be written piece by piece; `finished(_:)` records it once committed.
+    func open(_ name: [UInt8]) throws -> OutputFile {
         guard role == .main else {
             throw LuaScriptError("toolkit.write: reports write in finish(state, out), which runs once at the end; init, article and merge only build the state")
         }
-        let url = try output.write(data, toName: name)
+        return try output.open(name)
+    }
+
+    @discardableResult
+    func finished(_ url: URL) -> URL {
         outputs.append(url)
         return url
+    }
+
+    /// Writers of `toolkit.write.open` not closed yet, in the order they were opened.
+    private var openWriters: [WriterObject] = []
+    func opened(_ writer: WriterObject) { openWriters.append(writer) }
+    func closed(_ writer: WriterObject) { openWriters.removeAll { $0 === writer } }
+
+    /// At the end of a script that succeeded: what it left open is closed, and said.
+    func closeOpenWriters() throws {
+        for writer in openWriters {
+            let url = try writer.close()
+            console.err("toolkit: \(url.path) was still open when the script ended; it was closed then (call writer:close())")
+        }
+    }
+
+    /// At the end of a script that failed: what it left open is removed.
+    func discardOpenWriters() {
+        for writer in openWriters { writer.discard() }
     }
 
     /// The `out` table a report's `finish` receives: the declared `toolkit.write` functions of this

@@ -45,7 +45,7 @@ final class CLITests: ToolkitProcessTestCase {
         try write("toolkit.write.csv('ok.csv', {{1, 2}})\ntoolkit.write.csv('bad.csv', {{1}, {{}}})\n", to: script)
         let result = try toolkit(["run", script.path, "seeds/", "--out", folder.appendingPathComponent("out").path])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("bad.lua:2: toolkit.write.csv(\"bad.csv\"): row 2 has a table cell"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("bad.lua:2: toolkit.write.csv(\"bad.csv\"): row 2, field '1': a table cannot be written here"), result.stderr)
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)
         XCTAssertEqual(written, ["ok.csv"], "only the complete file, no temporary or partial file")
     }

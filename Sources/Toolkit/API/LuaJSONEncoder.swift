@@ -15,9 +15,10 @@ struct LuaJSONEncoder {
         var message: String
     }
 
-    func encode(_ value: LuaValue) throws(Problem) -> [UInt8] {
+    /// `root` names the value in messages (`value.rows[3].name`).
+    func encode(_ value: LuaValue, root: String = "value") throws(Problem) -> [UInt8] {
         var out: [UInt8] = []
-        try write(value, path: "value", depth: 0, into: &out)
+        try write(value, path: root, depth: 0, into: &out)
         return out
     }
 
