@@ -63,7 +63,7 @@ public struct OutputGraph: Equatable, Sendable {
     public var nodes: [Node]
     public var edges: [Edge]
     /// How the edges' `start` and `end` texts are read: nil when no edge has one (or, for a graph
-    /// made in Swift, when they are not all dates or all numbers: writers then leave them out).
+    /// made in Swift, when they are not all dates or all numbers: GEXF then leaves them out).
     public var timeFormat: GraphTime.Format?
 
     /// A graph made in Swift; without `timeFormat`, the format is taken from the edges' times.
