@@ -203,6 +203,17 @@ final class SQLiteWriterTests: XCTestCase {
         try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/etc/passwd")
         XCTAssertTrue(problem([record(["n": 1])], "corpus.db", options(["table": "b"]), run: run)
             .hasPrefix("the database this run wrote at \(path) was replaced or removed since"))
+
+        // A journal planted as a link is not written through.
+        let run2 = SQLiteDatabases()
+        try FileManager.default.removeItem(atPath: path)
+        try write([record(["n": 1])], "corpus.db", options(["table": "a"]), run: run2)
+        let outside = folder.appendingPathComponent("outside").path
+        try FileManager.default.createSymbolicLink(atPath: path + "-journal", withDestinationPath: outside)
+        XCTAssertEqual(problem([record(["n": 1])], "corpus.db", options(["table": "b"]), run: run2),
+                       "\(path)-journal is in the way (a link or a folder); outputs are never written through links")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: outside))
+        try FileManager.default.removeItem(atPath: path + "-journal")
         XCTAssertEqual(try leftovers(), [])
     }
 
@@ -239,8 +250,19 @@ final class SQLiteWriterTests: XCTestCase {
     func testEveryMistakeNamesTheRowAndTheField() throws {
         XCTAssertEqual(problem([record(["a": 1]), record(["a": 2, "x": 3])], "corpus.db", options(["table": "mentions"])),
                        "row 2, field 'x': not a column of table 'mentions' (columns: a); the columns are the first row's keys: give options.columns to name every column")
-        XCTAssertEqual(problem([record(["a": 1, "x": 3])], "corpus.db", options(["columns": ["a"]])),
-                       "row 1, field 'x': not a column of table 'corpus' (columns: a); add it to options.columns")
+        // Columns the script chose select: other keys are left out.
+        try write([record(["a": 1, "x": 3])], "chosen.db", options(["columns": ["a"]]), run: SQLiteDatabases())
+        XCTAssertEqual(try one("SELECT sql FROM sqlite_master", "chosen.db"), #"CREATE TABLE "chosen" ("a" INTEGER)"#)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("chosen.db"))
+        // A whole table takes every key of every record.
+        var spec = try SQLiteTableSpec(options: nil, name: "all.db")
+        spec.keysOfAllRows = ["a", "b"]
+        let whole = try SQLiteWriter(file: try OutputFolder(url: folder).open(Array("all.db".utf8)), spec: spec, databases: SQLiteDatabases())
+        try whole.add(record(["a": 1]), number: 1)
+        try whole.add(record(["b": "x"]), number: 2)
+        _ = try whole.finish()
+        XCTAssertEqual(try one("SELECT sql FROM sqlite_master", "all.db"), #"CREATE TABLE "all" ("a" INTEGER, "b" TEXT)"#)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("all.db"))
         let function = LuaValue.function(LuaFunction("f") { _ in [] })
         XCTAssertEqual(problem([record(["a": 1]), record(["a": function])]),
                        "row 2, field 'a': a function cannot be written here; cells are strings, numbers, booleans or nil")
@@ -295,6 +317,53 @@ final class SQLiteWriterTests: XCTestCase {
         XCTAssertEqual(spec(["indexes": "a"]),
                        #"option 'indexes': must be a list of column names or lists of column names, like { "article_id", { "name", "kind" } } (got a string)"#)
         XCTAssertEqual(spec(["strict": "yes"]), "option 'strict': must be true or false (got a string)")
+    }
+
+    // MARK: toolkit.write.sqlite
+
+    /// Runs Lua with `toolkit.write.sqlite` bound as `sqlite` to a run writing into the test's folder;
+    /// returns the run and the error the chunk ended with, if any.
+    private func lua(_ code: String) throws -> (api: ToolkitAPI, error: String?) {
+        let state = try LuaState()
+        let entities = EntityContext(knowledgeBase: { throw ToolkitError.output("no knowledge base here") },
+                                     rules: { throw ToolkitError.output("no rules here") })
+        let api = ToolkitAPI(state: state, options: RunOptions(script: "", outputFolder: folder), settings: [:],
+                             console: Console(out: { _ in }, err: { _ in }), source: nil, entities: entities)
+        try state.setGlobal("sqlite", .function(WriteModule.sqlite.luaFunction(in: api)))
+        do {
+            _ = try state.run(code, chunkName: "=test")
+            return (api, nil)
+        } catch let error as LuaError {
+            return (api, error.message)
+        }
+    }
+
+    func testTheBindingWritesTablesIntoOneFileAndNamesTheCallInItsErrors() throws {
+        let (api, error) = try lua("""
+            local articles, mentions = {}, {}
+            for i = 1, 20 do
+              -- the first article has no title: a whole table takes every record's keys
+              articles[#articles + 1] = { id = "a" .. i, title = i % 2 == 0 and "even" or nil }
+              mentions[#mentions + 1] = { article_id = "a" .. i, name = "Putin", first = i }
+            end
+            local path = sqlite("corpus.db", articles, { table = "articles", primary_key = "id" })
+            assert(sqlite("corpus.db", mentions, { table = "mentions", indexes = { "article_id" }, strict = true }) == path)
+            return path
+            """)
+        XCTAssertNil(error)
+        XCTAssertEqual(api.outputs.map(\.lastPathComponent), ["corpus.db"], "one file, listed once")
+        XCTAssertEqual(try one("SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.title = 'even'"), "10")
+
+        XCTAssertEqual(try lua(#"sqlite("corpus.db", { { a = 1 }, { a = 2, f = print } }, { table = "m" })"#).error,
+                       #"test:1: toolkit.write.sqlite("corpus.db"): row 2, field 'f': a function cannot be written here; cells are strings, numbers, booleans or nil"#)
+        XCTAssertEqual(try lua(#"sqlite("corpus.db", { { a = 1 } }, { tabel = "m" })"#).error,
+                       "test:1: toolkit.write.sqlite: unknown option 'tabel' (valid options: table, columns, types, primary_key, indexes, strict)")
+        XCTAssertEqual(try lua(#"sqlite("corpus.db", { { a = 1 } }, { types = { a = "float" } })"#).error,
+                       #"test:1: toolkit.write.sqlite("corpus.db"): option 'types': column 'a': the type must be one of integer, real, text, boolean (got 'float')"#)
+        XCTAssertEqual(try lua(#"sqlite("../corpus.db", { { a = 1 } })"#).error?.contains("is not a valid output name"), true)
+        XCTAssertEqual(try lua(#"sqlite("x.db", { a = { 1 } })"#).error,
+                       #"test:1: toolkit.write.sqlite("x.db"): rows must be a list (keys 1 to n); this table has named keys"#)
+        XCTAssertEqual(try leftovers(), [])
     }
 
     // MARK: the sqlite3 client

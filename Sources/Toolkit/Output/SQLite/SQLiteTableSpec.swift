@@ -44,6 +44,10 @@ struct SQLiteTableSpec: Sendable {
     /// an earlier call of the run wrote it).
     var columns: [String]?
     var types: [String: SQLiteColumnType] = [:]
+    /// For a whole table given at once: the union of its records' keys, sorted, taken when neither
+    /// `columns` nor an earlier call give the columns (so a field missing from the first row is no
+    /// error), as the other whole-table writers do. Not an option.
+    var keysOfAllRows: [String]?
     var primaryKey: [String]?
     /// Each index's columns, in order.
     var indexes: [[String]] = []

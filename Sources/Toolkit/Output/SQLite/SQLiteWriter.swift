@@ -15,10 +15,12 @@ import LuaBridge
 /// So several writers may be open on one file at once (an articles table and a mentions table
 /// filled in one pass over the corpus), each atomic on its own.
 ///
-/// Columns are `spec.columns`, else those of the table written earlier in this run, else the keys of
-/// the first row, sorted. A column's type is `spec.types`' or the kind of its first non-nil value:
-/// rows wait (at most `inferenceRows` of them) until every column has one; a column still without
-/// one is declared without a type and keeps values as given.
+/// Columns are those of the table written earlier in this run, else `spec.columns` (other keys are
+/// left out), else the keys of all rows of a whole table (`spec.keysOfAllRows`), else the keys of the
+/// first row, sorted (a later row with another key is an error: the table exists by then). A
+/// column's type is `spec.types`' or the kind of its first non-nil value: rows wait (at most
+/// `inferenceRows` of them) until every column has one; a column still without one is declared
+/// without a type and keeps values as given.
 final class SQLiteWriter: RowWriter {
     /// Rows held back at most while the columns' types are inferred.
     static let inferenceRows = 1000
@@ -33,6 +35,8 @@ final class SQLiteWriter: RowWriter {
     private var columnIndex: [String: Int] = [:]
     /// Where the columns came from, to say how to fix a row with another key.
     private var columnsFrom = ""
+    /// The script chose the columns: other keys of a record are left out, as in every writer.
+    private var selecting = false
     private var types: [SQLiteColumnType?] = []
     private var pending: [(number: Int, cells: [OutputScalar?])] = []
     private var insert: SQLiteStatement?
@@ -49,8 +53,12 @@ final class SQLiteWriter: RowWriter {
                 try SQLiteWriter.checkAppend(spec, to: earlier)
                 try fixColumns(earlier.columns, from: "; table '\(spec.table)' has these columns since an earlier call of this run wrote it")
                 types = earlier.types
+                selecting = spec.columns != nil
             } else if let given = spec.columns {
-                try fixColumns(given, from: "; add it to options.columns")
+                try fixColumns(given, from: "")
+                selecting = true
+            } else if let keys = spec.keysOfAllRows {
+                try fixColumns(keys, from: "")
             }
             let connection = try SQLiteConnection(path: file.temporaryPath, create: true)
             self.connection = connection
@@ -235,6 +243,7 @@ final class SQLiteWriter: RowWriter {
             }
             let field = s.string
             guard let i = columnIndex[field] else {
+                if selecting { continue }
                 throw OutputProblem.row(number, field: field, "not a column of table '\(spec.table)' (columns: \(columns.joined(separator: ", ")))\(columnsFrom)")
             }
             cells[i] = try OutputScalar.from(value, place: place, field: field)
