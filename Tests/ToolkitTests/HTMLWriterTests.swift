@@ -198,7 +198,7 @@ final class HTMLWriterTests: ToolkitProcessTestCase {
 
     func testATimeLineWithNoDatesSaysSo() {
         let text = html(page(record(["kind": "timeline", "dates": list(["2024", "--07-01"])])))
-        XCTAssertTrue(text.contains("No dates to draw. 2 dates with no day"), text)
+        XCTAssertTrue(text.contains("No dates to draw. Not drawn: 2 dates less precise than a day (a month, a year, or a day without its year)."), text)
         XCTAssertFalse(text.contains("<svg class=\"chart\""))
     }
 

@@ -48,8 +48,9 @@ enum TimelineSVG {
             notes.append("ISO weeks, Monday to Sunday.")
         }
         if series.leftOut > 0 {
-            let precision = unit == .month ? "only a year, or a day without its year" : "no day (only a month or a year), or a day without its year"
-            notes.append("\(HTMLFormat.number(Double(series.leftOut))) date\(series.leftOut == 1 ? "" : "s") with \(precision) \(series.leftOut == 1 ? "is" : "are") not drawn.")
+            let kinds = unit == .month ? "a year, or a day without its year" : "a month, a year, or a day without its year"
+            let count = series.leftOut == 1 ? "1 date" : "\(HTMLFormat.number(Double(series.leftOut))) dates"
+            notes.append("Not drawn: \(count) less precise than a \(unit.rawValue) (\(kinds)).")
         }
         let note = notes.isEmpty ? nil : notes.joined(separator: " ")
         guard !series.buckets.isEmpty else {
