@@ -235,6 +235,111 @@ function toolkit.write.jsonl(name, rows, options) end
 ---```
 function toolkit.write.markdown(name, rows, options) end
 
+---@class toolkit.write.gexf.options
+---@field layout? boolean store node positions from a force-directed layout, so Gephi opens the graph drawn
+
+---Writes a GEXF file for Gephi (GEXF 1.2, which Gephi and NetworkX both read) and returns the path written. Edge weights and labels are kept; when edges have `start` or `end` the graph is dynamic, so Gephi's timeline can play it (a year or a month as a start is its first day, as an end its last).
+---
+---`nodes` may be left out: the nodes are then the edges' ends, labelled by their ids. An edge's `weight` is a number of at least 0; `start` and `end` are dates (`"2024-07-03"`, `"2024-07"`, `"2024"`, or with a time of day `"2024-07-03T10:15"`) or numbers, the same kind on every edge. Any other key of a node or an edge is an attribute (a string, number or boolean), declared in the file with the type of its values: integers and floats together make a double, other mixes a string. Characters XML cannot hold (control characters) are written as U+FFFD. An edge to a node not in `nodes`, a duplicate id or a value of the wrong type is an error naming the node or edge and the field.
+---@param name string relative path inside the output folder
+---@param graph table `{ directed = false, nodes = { { id = ..., label = ..., ... } }, edges = { { source = ..., target = ..., weight = ..., label = ..., start = ..., ["end"] = ..., ... } } }`
+---@param options? toolkit.write.gexf.options `layout`
+---@return string path # the path written
+---
+---```lua
+----- People named together in an article, linked by how often, over which dates.
+---local nodes, known, pairs_ = {}, {}, {}
+---for article in toolkit.articles() do
+---  local ids = {}
+---  for person in article:entities "person" do
+---    if not known[person.id] then
+---      known[person.id] = true
+---      nodes[#nodes + 1] = { id = person.id, label = person.name }
+---    end
+---    if not ids[person.id] then ids[person.id] = true; ids[#ids + 1] = person.id end
+---  end
+---  table.sort(ids)
+---  -- A day and month without a year ("--09-15") has no place on a time line.
+---  local date = article.date_precision ~= "day-month" and article.date or nil
+---  for i = 1, #ids do
+---    for j = i + 1, #ids do
+---      local key = ids[i] .. " " .. ids[j]
+---      local edge = pairs_[key] or { source = ids[i], target = ids[j], weight = 0 }
+---      edge.weight = edge.weight + 1
+---      if date then
+---        if not edge.start or date < edge.start then edge.start = date end
+---        if not edge["end"] or date > edge["end"] then edge["end"] = date end
+---      end
+---      pairs_[key] = edge
+---    end
+---  end
+---end
+---local edges = {}
+---for _, edge in pairs(pairs_) do edges[#edges + 1] = edge end
+---table.sort(edges, function(a, b) return a.source .. " " .. a.target < b.source .. " " .. b.target end)
+---print(toolkit.write.gexf("people.gexf", { nodes = nodes, edges = edges }, { layout = true }))
+---```
+function toolkit.write.gexf(name, graph, options) end
+
+---Writes a GraphML file (yEd, NetworkX, igraph, Cytoscape) and returns the path written. Node labels are the `label` key, weights the `weight` key (a double); edge labels, `start` and `end` are string keys, attributes keys of their own type (`int`, `long`, `double`, `boolean`, `string`).
+---
+---`nodes` may be left out: the nodes are then the edges' ends, labelled by their ids. An edge's `weight` is a number of at least 0; `start` and `end` are dates (`"2024-07-03"`, `"2024-07"`, `"2024"`, or with a time of day `"2024-07-03T10:15"`) or numbers, the same kind on every edge. Any other key of a node or an edge is an attribute (a string, number or boolean), declared in the file with the type of its values: integers and floats together make a double, other mixes a string. Characters XML cannot hold (control characters) are written as U+FFFD. An edge to a node not in `nodes`, a duplicate id or a value of the wrong type is an error naming the node or edge and the field.
+---@param name string relative path inside the output folder
+---@param graph table `{ directed = false, nodes = { { id = ..., label = ..., ... } }, edges = { { source = ..., target = ..., weight = ..., label = ..., start = ..., ["end"] = ..., ... } } }`
+---@return string path # the path written
+---
+---```lua
+----- Places and the people named with them, as a directed graph.
+---local edges, seen = {}, {}
+---for article in toolkit.articles() do
+---  for person in article:entities "person" do
+---    for place in article:entities "place" do
+---      local key = person.id .. " " .. place.id
+---      if not seen[key] then
+---        seen[key] = { source = person.id, target = place.id, weight = 0 }
+---        edges[#edges + 1] = seen[key]
+---      end
+---      seen[key].weight = seen[key].weight + 1
+---    end
+---  end
+---end
+---print(toolkit.write.graphml("people-places.graphml", { directed = true, edges = edges }))
+---```
+function toolkit.write.graphml(name, graph) end
+
+---Writes one self-contained HTML page (inline style and SVG charts, nothing fetched, the same with JavaScript off; column heads sort tables when it is on) and returns the path written. `page.title` is required; `page.notes` and each section's `notes` are plain text (a blank line starts a paragraph). Every section has a `kind` and may have a `title` and `notes`:
+---
+---- `text`: `text`, plain text.
+---- `table`: `rows`, lists or records as for `toolkit.write.csv`, and `columns` (for records: which and in what order, default all keys sorted; for lists: the header). The first `limit` rows are shown (default 500, at most 10,000) and the page says how many there were.
+---- `bar`: `data = { { label = "Putin", value = 12 }, ... }`, a horizontal bar chart in the order given; beyond `limit` bars (default 30, at most 200) the largest are kept.
+---- `timeline`: `dates = { "2024-07-03", ... }` (each counts one) or `data = { { date = "2024-07-03", value = 3 }, ... }`; counted per `by = "day"`, `"week"` (ISO weeks) or `"month"`, by default chosen from the span (days up to three months, weeks up to two years). Empty days, weeks or months in between are drawn as gaps; dates less precise than the unit (`2024-07` by day, `2024`, `--07-03`) are not drawn and the page says how many.
+---- `network`: `graph`, a graph as for the graph writers (`nodes` with `id`, `label` and attributes, `edges` with `source`, `target`, `weight`), drawn with a force-directed layout: node area by `size` (the name of a numeric node attribute; default the weighted degree), colour by `color` (a node attribute; default `kind`), edge width by weight; the `limit` largest nodes are drawn (default 60, at most 300).
+---
+---Labels in any script are shown as written, right-to-left names in their own direction. An unknown key, a value of the wrong type or a date that is not ISO 8601 is an error naming the section and the field.
+---@param name string relative path inside the output folder
+---@param page table `{ title = ..., notes = ..., sections = { ... } }`
+---@return string path # the path written
+---
+---```lua
+---local people, dates = {}, {}
+---for article in toolkit.articles() do
+---  if article.date then dates[#dates + 1] = article.date end
+---  for p in article:entities "person" do people[p.name] = (people[p.name] or 0) + 1 end
+---end
+---local bars = {}
+---for name, n in pairs(people) do bars[#bars + 1] = { label = name, value = n } end
+---table.sort(bars, function(a, b) return a.value > b.value or (a.value == b.value and a.label < b.label) end)
+---print(toolkit.write.html("people.html", {
+---  title = "Who is named",
+---  notes = "People named in the articles, and when the articles appeared.",
+---  sections = {
+---    { kind = "bar", title = "Mentions per person", data = bars, limit = 15 },
+---    { kind = "timeline", title = "Articles over time", dates = dates },
+---  },
+---}))
+---```
+function toolkit.write.html(name, page) end
+
 ---@class toolkit.write.open.options
 ---@field format? string `"csv"`, `"json"`, `"jsonl"`, `"markdown"` (default: from the extension)
 ---@field columns? string[] (csv, markdown) the columns and their order (default: the records' keys, sorted)

@@ -19,7 +19,7 @@ enum WriteModule {
                 (`toolkit.write.csv("people.csv"): row 3, field 'count': a table cannot be written here`). \
                 For an export too large to hold, `toolkit.write.open` streams rows one at a time.
                 """,
-            functions: [csv, json, jsonl, markdown, open],
+            functions: [csv, json, jsonl, markdown, gexf, graphml, html, open],
             classes: [WriterObject.declaration.reference])
     }
 
