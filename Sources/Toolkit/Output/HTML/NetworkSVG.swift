@@ -6,7 +6,7 @@ import Foundation
 enum NetworkSVG {
     static let width = 760.0
     static let height = 560.0
-    static let labelled = 40
+    static let labelled = 50
     static let palette = ["#3b6ea5", "#d9822b", "#4c9a5b", "#c0504d", "#8064a2", "#2f9aa0", "#b58900", "#d46a9f"]
     static let other = "#9aa3ae"
 
@@ -80,9 +80,7 @@ enum NetworkSVG {
         notes.append("Node area by \(sizeName), edge width by weight.")
         guard !graph.nodes.isEmpty else { return ("", "", "No nodes to draw: the graph is empty.") }
 
-        let positions = ForceLayout(graph: graph).positions()
-        let margin = 34.0
-        let place = positions.map { (x: margin + $0.x * (width - 2 * margin), y: margin + $0.y * (height - 2 * margin)) }
+        let place = fit(ForceLayout(graph: graph).positions(), margin: 34)
         let largest = max(drawing.sizes.max() ?? 0, 1e-12)
         // The largest circle shrinks as nodes crowd the drawing, so that hundreds of nodes do not
         // cover each other and their edges.
@@ -128,11 +126,23 @@ enum NetworkSVG {
                 + "<title>\(HTMLFormat.escape(hover))</title></circle>"
         }
         svg += "</g>\n<g class=\"labels\">"
+        let circles = graph.nodes.indices.map { Box(x0: place[$0].x - radius[$0], y0: place[$0].y - radius[$0], x1: place[$0].x + radius[$0], y1: place[$0].y + radius[$0]) }
+        var taken: [Box] = []
+        var unlabelled = 0
         for i in ranked.prefix(labelled) {
-            // Labels of nodes on the right half go to their left, so that none runs off the drawing.
-            let onRight = place[i].x > width * 0.62
-            let x = onRight ? place[i].x - radius[i] - 3 : place[i].x + radius[i] + 3
-            svg += SVGText.label(HTMLFormat.shortened(graph.nodes[i].label, to: 28), x: x, y: place[i].y + 4, side: onRight ? .right : .left, className: "node-label")
+            let text = HTMLFormat.shortened(graph.nodes[i].label, to: 28)
+            guard let spot = labelSpot(for: i, text: text, at: place[i], radius: radius[i], circles: circles, taken: taken) else {
+                unlabelled += 1
+                continue
+            }
+            taken.append(spot.box)
+            svg += SVGText.label(text, x: spot.x, y: spot.y, side: spot.side, className: "node-label")
+        }
+        switch (unlabelled > 0, graph.nodes.count > labelled) {
+        case (true, true): notes.append("Labels that would overlap, and those past the \(labelled) largest nodes, are left out: hover a node for its name.")
+        case (true, false): notes.append("Labels that would overlap are left out: hover a node for its name.")
+        case (false, true): notes.append("Only the \(labelled) largest nodes are labelled: hover a node for its name.")
+        case (false, false): break
         }
         svg += "</g></svg>"
 
@@ -149,5 +159,41 @@ enum NetworkSVG {
             legend += "</ul>"
         }
         return (svg, legend, notes.joined(separator: " "))
+    }
+
+    struct Box {
+        var x0, y0, x1, y1: Double
+        func overlaps(_ o: Box) -> Bool { x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1 }
+    }
+
+    /// The layout's unit box onto the drawing. The layout keeps its aspect; a drawing much taller
+    /// than wide would leave most of the page empty, so the short side is stretched, by at most
+    /// 1.6, which keeps clusters recognisable and gives labels room.
+    static func fit(_ positions: [(x: Double, y: Double)], margin: Double) -> [(x: Double, y: Double)] {
+        guard let minX = positions.map(\.x).min(), let maxX = positions.map(\.x).max(),
+              let minY = positions.map(\.y).min(), let maxY = positions.map(\.y).max() else { return [] }
+        let (w, h) = (width - 2 * margin, height - 2 * margin)
+        let (spanX, spanY) = (max(maxX - minX, 1e-9), max(maxY - minY, 1e-9))
+        let even = min(w / spanX, h / spanY)
+        let sx = min(w / spanX, even * 1.6), sy = min(h / spanY, even * 1.6)
+        let (offsetX, offsetY) = (margin + (w - spanX * sx) / 2, margin + (h - spanY * sy) / 2)
+        return positions.map { (x: offsetX + ($0.x - minX) * sx, y: offsetY + ($0.y - minY) * sy) }
+    }
+
+    /// Where a node's label goes: beside it (away from the nearer edge of the drawing first),
+    /// then above or below, wherever it covers no other label and no other node; nil when nowhere.
+    static func labelSpot(for node: Int, text: String, at point: (x: Double, y: Double), radius: Double,
+                          circles: [Box], taken: [Box]) -> (x: Double, y: Double, side: SVGText.Side, box: Box)? {
+        let w = HTMLFormat.width(of: text, size: 11.5) + 2, h = 13.0
+        let right = (x: point.x + radius + 3, y: point.y + 4, side: SVGText.Side.left, box: Box(x0: point.x + radius + 2, y0: point.y - h / 2, x1: point.x + radius + 4 + w, y1: point.y + h / 2))
+        let left = (x: point.x - radius - 3, y: point.y + 4, side: SVGText.Side.right, box: Box(x0: point.x - radius - 4 - w, y0: point.y - h / 2, x1: point.x - radius - 2, y1: point.y + h / 2))
+        let above = (x: point.x, y: point.y - radius - 4, side: SVGText.Side.middle, box: Box(x0: point.x - w / 2, y0: point.y - radius - 3 - h, x1: point.x + w / 2, y1: point.y - radius - 2))
+        let below = (x: point.x, y: point.y + radius + 12, side: SVGText.Side.middle, box: Box(x0: point.x - w / 2, y0: point.y + radius + 1, x1: point.x + w / 2, y1: point.y + radius + 2 + h))
+        let order = point.x > width / 2 ? [left, right, above, below] : [right, left, above, below]
+        return order.first { spot in
+            spot.box.x0 >= 0 && spot.box.x1 <= width && spot.box.y0 >= 0 && spot.box.y1 <= height
+                && !taken.contains { $0.overlaps(spot.box) }
+                && !circles.indices.contains { $0 != node && circles[$0].overlaps(spot.box) }
+        }
     }
 }
