@@ -1,9 +1,11 @@
 -- Articles per month, and per month the people, organisations and places most named. Writes
--- out/timeline.csv (month, articles) and out/timeline-entities.csv (month, id, name, kind, articles).
+-- out/timeline.csv (month, articles), out/timeline-entities.csv (month, id, name, kind, articles) and
+-- out/timeline.html: the articles over time as a chart, and the most named of the whole span.
 --   toolkit run scripts/timeline.lua corpus/ --set top=5
 local top = toolkit.args.top or 5
-local months, undated = {}, 0
+local months, undated, dates, overall = {}, 0, {}, {}
 for article in toolkit.articles() do
+  if article.date and article.date:match("^%d%d%d%d") then dates[#dates + 1] = article.date end
   -- A date without a year (--09-15) says the day, not the month of which year: count it apart.
   local month = article.date and article.date:match("^(%d%d%d%d%-%d%d)")
   if not month then
@@ -19,6 +21,9 @@ for article in toolkit.articles() do
         local x = m.entities[e.id] or { name = e.name, kind = e.kind, articles = 0 }
         x.articles = x.articles + 1
         m.entities[e.id] = x
+        local o = overall[e.id] or { label = e.name, value = 0 }
+        o.value = o.value + 1
+        overall[e.id] = o
       end
     end
   end
@@ -44,3 +49,16 @@ end
 if undated > 0 then print(string.format("no month  %4d articles", undated)) end
 toolkit.write.csv("timeline.csv", per_month, { columns = { "month", "articles" } })
 toolkit.write.csv("timeline-entities.csv", per_entity, { columns = { "month", "id", "name", "kind", "articles" } })
+
+local bars = {}
+for _, o in pairs(overall) do bars[#bars + 1] = o end
+table.sort(bars, function(a, b) return a.value > b.value or (a.value == b.value and a.label < b.label) end)
+print(toolkit.write.html("timeline.html", {
+  title = "Articles over time",
+  notes = string.format("%d articles with a date of known year; %d without one are left out of the chart.", #dates, undated),
+  sections = {
+    { kind = "timeline", title = "Articles", dates = dates },
+    { kind = "bar", title = "Most named (articles naming each)", data = bars, limit = 20 },
+    { kind = "table", title = "Per month", rows = per_month, columns = { "month", "articles" } },
+  },
+}))

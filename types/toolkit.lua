@@ -235,6 +235,35 @@ function toolkit.write.jsonl(name, rows, options) end
 ---```
 function toolkit.write.markdown(name, rows, options) end
 
+---@class toolkit.write.sqlite.options
+---@field table? string the table (default: the file's base name, `corpus` for `corpus.db`)
+---@field columns? string[] the columns and their order; other keys are left out (default: the records' keys, sorted)
+---@field types? table<string, string> column types: `integer`, `real`, `text` or `boolean` (default: the kind of the column's first non-nil value)
+---@field primary_key? string|string[] the primary key's column or columns
+---@field indexes? (string|string[])[] indexes to create after the rows: a column, or a list of columns for one index on several
+---@field strict? boolean a value of another kind than its column's type is an error (default false: stored as SQLite converts it)
+
+---Writes rows into a table of a SQLite database, in one transaction, and returns the database's path. The first table a run writes into a file replaces the file an earlier run left (a rerun never duplicates rows); each further call of the same run on that file adds its table to it, and a call on a table written earlier in the run appends its rows (with the table's columns). Columns are `options.columns`, or else every key of every record, sorted (a writer of `toolkit.write.open` takes the first row's keys, so that a later row with another key is an error: give it `columns` when some rows lack a field). Types come from `options.types` or from a column's first non-nil value: integer, real, text, or boolean (stored as 0 and 1 in a BOOLEAN column); without `strict`, a value of another kind is stored as SQLite's column affinity converts it. Table and column names may be any text. Indexes, named `<table>_<columns>_idx`, are made after the rows. Each call, and each writer of `toolkit.write.open`, is atomic: readers see the file with or without its table, never half of it.
+---@param name string relative path inside the output folder, like `"corpus.db"`
+---@param rows table[] records (`{id = 1, title = "..."}`) or lists with `options.columns`
+---@param options? toolkit.write.sqlite.options `table`, `columns`, `types`, `primary_key`, `indexes`, `strict`
+---@return string path # the database's path
+---
+---```lua
+---local articles, mentions = {}, {}
+---for article in toolkit.articles() do
+---  articles[#articles + 1] = { id = article.id, title = article.title, lang = article.lang, date = article.date }
+---  for m in article:entities() do
+---    mentions[#mentions + 1] = { article_id = article.id, entity = m.id, kind = m.kind, text = m.text }
+---  end
+---end
+---toolkit.write.sqlite("corpus.db", articles,
+---  { table = "articles", columns = { "id", "title", "lang", "date" }, types = { date = "text", title = "text" }, primary_key = "id" })
+---print(toolkit.write.sqlite("corpus.db", mentions, { table = "mentions", indexes = { "article_id", { "kind", "entity" } } }))
+----- sqlite3 out/corpus.db "select a.title, count(*) from mentions m join articles a on a.id = m.article_id group by a.id"
+---```
+function toolkit.write.sqlite(name, rows, options) end
+
 ---@class toolkit.write.gexf.options
 ---@field layout? boolean store node positions from a force-directed layout, so Gephi opens the graph drawn
 
@@ -341,13 +370,18 @@ function toolkit.write.graphml(name, graph) end
 function toolkit.write.html(name, page) end
 
 ---@class toolkit.write.open.options
----@field format? string `"csv"`, `"json"`, `"jsonl"`, `"markdown"` (default: from the extension)
----@field columns? string[] (csv, markdown) the columns and their order (default: the records' keys, sorted)
+---@field format? string `"csv"`, `"json"`, `"jsonl"`, `"markdown"`, `"sqlite"` (default: from the extension)
+---@field columns? string[] (csv, markdown, sqlite) the columns and their order (default: the records' keys, sorted)
 ---@field bom? boolean (csv) start with a UTF-8 byte order mark, so that Excel reads Arabic and Persian text right
 ---@field pretty? boolean (json) indent with two spaces
 ---@field sort_keys? boolean (json, jsonl) object keys in byte order
+---@field table? string (sqlite) the table (default: the file's base name, `corpus` for `corpus.db`)
+---@field types? table<string, string> (sqlite) column types: `integer`, `real`, `text` or `boolean` (default: the kind of the column's first non-nil value)
+---@field primary_key? string|string[] (sqlite) the primary key's column or columns
+---@field indexes? (string|string[])[] (sqlite) indexes to create after the rows: a column, or a list of columns for one index on several
+---@field strict? boolean (sqlite) a value of another kind than its column's type is an error (default false: stored as SQLite converts it)
 
----Opens a file to write row by row, so that an export of the whole corpus never holds its rows in memory. The format is `options.format` or the name's extension (`.csv`, `.json`, `.jsonl`, `.markdown`, `.md`, `.ndjson`); the other options are those of that format's writer. The file appears when `close()` is called; a writer still open when the script ends is closed then (with a note on stderr), and one open when the script fails is removed.
+---Opens a file to write row by row, so that an export of the whole corpus never holds its rows in memory. The format is `options.format` or the name's extension (`.csv`, `.db`, `.json`, `.jsonl`, `.markdown`, `.md`, `.ndjson`, `.sqlite`, `.sqlite3`); the other options are those of that format's writer. The file appears when `close()` is called; a writer still open when the script ends is closed then (with a note on stderr), and one open when the script fails is removed.
 ---@param name string relative path inside the output folder
 ---@param options? toolkit.write.open.options `format` and the options of that format's writer
 ---@return Writer writer # add rows with `writer:add(row)`, end with `writer:close()`

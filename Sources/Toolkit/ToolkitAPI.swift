@@ -115,9 +115,10 @@ final class ToolkitAPI {
         return try output.open(name)
     }
 
+    /// Records a committed output (once: a database written by several calls is one output).
     @discardableResult
     func finished(_ url: URL) -> URL {
-        outputs.append(url)
+        if !outputs.contains(url) { outputs.append(url) }
         return url
     }
 

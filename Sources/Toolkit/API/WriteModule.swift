@@ -19,7 +19,7 @@ enum WriteModule {
                 (`toolkit.write.csv("people.csv"): row 3, field 'count': a table cannot be written here`). \
                 For an export too large to hold, `toolkit.write.open` streams rows one at a time.
                 """,
-            functions: [csv, json, jsonl, markdown, gexf, graphml, html, open],
+            functions: [csv, json, jsonl, markdown, sqlite, gexf, graphml, html, open],
             classes: [WriterObject.declaration.reference])
     }
 
@@ -184,12 +184,16 @@ enum WriteModule {
                         throw failure(call, name, "option '\(key)' is not one of the \(format.rawValue) writer's (\(accepted.sorted().joined(separator: ", ")))")
                     }
                 }
-                let writer = try WriterObject(api: binding.api, name: name, format: format) { file in
-                    try makeWriter(format, file: file, options: options, call: call)
-                } open: {
-                    try binding.api.open(nameBytes)
+                do {
+                    let writer = try WriterObject(api: binding.api, name: name, format: format) { file in
+                        try makeWriter(format, file: file, options: options, call: call, databases: binding.api.sqliteDatabases)
+                    } open: {
+                        try binding.api.open(nameBytes)
+                    }
+                    return [.object(writer)]
+                } catch let problem as OutputProblem {
+                    throw failure(call, name, problem)
                 }
-                return [.object(writer)]
             }
         }
     }
@@ -215,6 +219,7 @@ enum WriteModule {
         case .json: return json
         case .jsonl: return jsonl
         case .markdown: return markdown
+        case .sqlite: return sqlite
         }
     }
 
@@ -229,12 +234,16 @@ enum WriteModule {
         return (String(decoding: bytes, as: UTF8.self), bytes)
     }
 
-    static func makeWriter(_ format: OutputFormat, file: OutputFile, options: LuaTable?, call: LuaCall) throws -> RowWriter {
+    static func makeWriter(_ format: OutputFormat, file: OutputFile, options: LuaTable?, call: LuaCall,
+                           databases: SQLiteDatabases) throws -> RowWriter {
         switch format {
         case .csv: return try CSVWriter(file: file, columns: try columns(options, call), byteOrderMark: try call.flag(options, "bom"))
         case .json: return JSONArrayWriter(file: file, pretty: try call.flag(options, "pretty"), sortKeys: try call.flag(options, "sort_keys"))
         case .jsonl: return JSONLinesWriter(file: file, sortKeys: try call.flag(options, "sort_keys"))
         case .markdown: return MarkdownWriter(file: file, columns: try columns(options, call))
+        case .sqlite:
+            let name = String(decoding: try call.bytes(1), as: UTF8.self)
+            return try SQLiteWriter(file: file, spec: try SQLiteTableSpec(options: options, name: name), databases: databases)
         }
     }
 
@@ -269,7 +278,10 @@ enum WriteModule {
         let file = try binding.api.open(nameBytes)
         let writer: RowWriter
         do {
-            writer = try makeWriter(format, file: file, options: effective, call: call)
+            writer = try makeWriter(format, file: file, options: effective, call: call, databases: binding.api.sqliteDatabases)
+        } catch let problem as OutputProblem {
+            file.discard()
+            throw failure(call, name, problem)
         } catch {
             file.discard()
             throw error
