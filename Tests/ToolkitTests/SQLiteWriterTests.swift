@@ -186,6 +186,19 @@ final class SQLiteWriterTests: XCTestCase {
         XCTAssertEqual(try leftovers(), [])
     }
 
+    func testARefusedRowIsLeftOutAndTheWriterGoesOn() throws {
+        // toolkit.write.open keeps a writer open after a bad row: the row is not written, the rest are.
+        let writer = try writer("corpus.db", options(["columns": ["id", "n"], "primary_key": "id", "strict": true]), run: SQLiteDatabases())
+        try writer.add(record(["id": 1]), number: 1)
+        XCTAssertThrowsError(try writer.add(record(["id": 2, "n": .table([])]), number: 2))
+        try writer.add(record(["id": 3, "n": 1.5]), number: 3)
+        XCTAssertThrowsError(try writer.add(record(["id": 4, "n": "x"]), number: 4), "strict, and n is real since row 3")
+        try writer.add(record(["id": 5, "n": 2]), number: 5)
+        _ = try writer.finish()
+        XCTAssertEqual(try query("SELECT id || ':' || coalesce(n, '-') FROM corpus ORDER BY id"), ["1:-", "3:1.5", "5:2.0"])
+        XCTAssertEqual(try one("SELECT sql FROM sqlite_master"), #"CREATE TABLE "corpus" ("id" INTEGER, "n" REAL, PRIMARY KEY ("id"))"#)
+    }
+
     func testAFailedLaterTableLeavesTheFileAsItWas() throws {
         let run = SQLiteDatabases()
         try write([record(["n": 1])], "corpus.db", options(["table": "kept"]), run: run)

@@ -93,14 +93,16 @@ final class SQLiteWriter: RowWriter {
         let cells = try self.cells(of: record, number: number)
         // A value is checked against its column's type as it comes (a type inferred later comes from
         // a later row), so that a bad row is refused alone and the writer goes on.
-        for (i, cell) in cells.enumerated() {
-            guard let cell else { continue }
-            if let type = types[i] {
-                if spec.strict && !type.accepts(cell) {
+        if spec.strict {
+            for (i, cell) in cells.enumerated() {
+                if let cell, let type = types[i], !type.accepts(cell) {
                     throw OutputProblem.row(number, field: columns![i], "\(SQLiteWriter.kind(of: cell)) in a column of type \(type.rawValue) (strict = true)")
                 }
-            } else if insert == nil {
-                types[i] = SQLiteColumnType.of(cell)
+            }
+        }
+        if insert == nil {
+            for (i, cell) in cells.enumerated() where types[i] == nil {
+                if let cell { types[i] = SQLiteColumnType.of(cell) }
             }
         }
         if insert != nil && pending.isEmpty {
