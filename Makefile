@@ -125,7 +125,11 @@ bench-annotation: bench-build
 bench-pipeline: build
 	python3 tools/bench/pipeline.py $(RELEASE_BIN) ../shared/corpus 3
 
-bench: bench-matcher bench-langid bench-annotation bench-pipeline
+# Peak memory on a 100 MB article and a 10 MB line beside a tiny one (issue 7: under 3x the input).
+bench-large: build
+	python3 tools/bench/large_input.py $(RELEASE_BIN) ../shared/corpus
+
+bench: bench-matcher bench-langid bench-annotation bench-pipeline bench-large
 
 # libFuzzer targets (Fuzz/, a package of its own so the normal build never sees them), built with
 # AddressSanitizer and run one after the other for FUZZ_SECONDS each from seeds/ and a sample of
