@@ -9,7 +9,7 @@ ASAN_BUILD := .build-asan
 # Root installs directly; others go through sudo when there is one.
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
 
-.PHONY: all deps build readers run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline fuzz clean
+.PHONY: bench-export all deps build readers run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline fuzz clean
 
 all: build
 
@@ -62,6 +62,8 @@ test-scripts:
 		echo "== $$script"; \
 		.build/debug/toolkit run "$$script" seeds/ --out .build/script-out >/dev/null; \
 	done
+	@test "$$(sqlite3 .build/script-out/corpus.db 'select count(*) > 0 from mentions m join articles a on a.id = m.article_id')" = 1 \
+		|| { echo "make: scripts/export.lua wrote no joinable mentions into .build/script-out/corpus.db" >&2; exit 1; }
 	@if [ -f tools/kbgen/validate.py ]; then python3 tools/kbgen/validate.py Plugins/world/kb; fi
 
 # docs/lua-api.md and types/toolkit.lua (LuaLS stubs) from the API's declarations in
@@ -129,7 +131,13 @@ bench-pipeline: build
 bench-large: build
 	python3 tools/bench/large_input.py $(RELEASE_BIN) ../shared/corpus
 
-bench: bench-matcher bench-langid bench-annotation bench-pipeline bench-large
+# scripts/export.lua streams the whole corpus into SQLite: wall time, peak memory, rows sqlite3 reads back.
+bench-export: build
+	@rm -rf .build/bench-export
+	@/usr/bin/time -f "export.lua: %e s wall, %M KiB peak RSS" $(RELEASE_BIN) run scripts/export.lua ../shared/corpus --out .build/bench-export
+	@sqlite3 .build/bench-export/corpus.db "select 'sqlite3 reads ' || (select count(*) from articles) || ' articles, ' || (select count(*) from mentions) || ' mentions'"
+
+bench: bench-matcher bench-langid bench-annotation bench-pipeline bench-large bench-export
 
 # libFuzzer targets (Fuzz/, a package of its own so the normal build never sees them), built with
 # AddressSanitizer and run one after the other for FUZZ_SECONDS each from seeds/ and a sample of
