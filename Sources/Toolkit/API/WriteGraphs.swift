@@ -126,7 +126,7 @@ extension WriteModule {
         do {
             graph = try OutputGraph(lua: .table(table))
         } catch {
-            throw call.failure("\"\(name)\": \(error)")
+            throw failure(call, name, error)
         }
         let bytes = encode(graph)
         try call.reserve(bytes.count)
