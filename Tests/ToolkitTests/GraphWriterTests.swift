@@ -379,7 +379,7 @@ final class GraphWriterScriptTests: ToolkitProcessTestCase {
         let bad = try toolkit(["run", "bad.lua", "--out", out.path], in: folder)
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertTrue(bad.stderr.contains(
-            "bad.lua:2: toolkit.write.graphml: \"bad.graphml\": edge 2, field 'target': 'c' is not one of the graph's nodes"), bad.stderr)
+            "bad.lua:2: toolkit.write.graphml(\"bad.graphml\"): edge 2, field 'target': 'c' is not one of the graph's nodes"), bad.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("bad.graphml").path))
     }
 }
