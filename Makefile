@@ -22,6 +22,10 @@ deps:
 		echo "make: installing libsqlite3-dev (SQLite headers and library, for toolkit.write.sqlite) with apt-get"; \
 		$(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq libsqlite3-dev >/dev/null; \
 	fi
+	@if ! pkg-config --exists libxml-2.0 || ! pkg-config --exists zlib; then \
+		echo "make: installing libxml2-dev and zlib1g-dev (the HTML parser and gzip, for web pages and WARC files) with apt-get"; \
+		$(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq libxml2-dev zlib1g-dev >/dev/null; \
+	fi
 
 build: deps
 	$(SWIFT) build -c release
@@ -109,6 +113,7 @@ $(BENCH_VENV)/bin/python:
 	python3 -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --quiet pyahocorasick
 	$(BENCH_VENV)/bin/pip install --quiet -r tools/langid/requirements-peers.txt
+	$(BENCH_VENV)/bin/pip install --quiet -r tools/bench/html-requirements.txt
 
 bench-build: deps
 	$(SWIFT) build -c release --product toolkit-bench

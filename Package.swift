@@ -33,8 +33,14 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // Web pages and WARC files: libxml2's HTML parser and zlib (libxml2-dev, installed by `make deps`).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev", "zlib1g-dev"])]
+        ),
         .target(name: "LuaBridge", dependencies: ["CLuaShim", "CLua"]),
-        .target(name: "NewsKit", resources: [.copy("Resources")]),
+        .target(name: "NewsKit", dependencies: ["CLibXML2"], resources: [.copy("Resources")]),
         // The sample corpus (seeds/) and the bundled plugins (Plugins/) stay top-level folders; this
         // target copies them into its resource bundle so that the binary finds them wherever it runs.
         // Resources outside the target's folder (but inside the package) are copied since tools
