@@ -151,7 +151,7 @@ function toolkit.kb.add(profile) end
 ---@field attrs table<string, string> `country`, `role`, `office`, `wikidata`...
 local Profile = {}
 
----The `--set key=value` pairs of the command line over the `args` defaults of the plugins' manifests. Values are typed by one rule, the same for both: `true` and `false` are booleans, a decimal integer without leading zeros (`20`, `-3`) is an integer, a decimal with a fraction or exponent (`0.5`, `1e3`) is a float, and anything else stays a string (`007`, `1,000`, `ten`). `tonumber` and `tostring` work on all of them.
+---In a script: the `--set key=value` pairs of the command line whose key has no dot, typed by one rule: `true` and `false` are booleans, a decimal integer without leading zeros (`20`, `-3`) is an integer, a decimal with a fraction or exponent (`0.5`, `1e3`) is a float, and anything else stays a string (`007`, `1,000`, `ten`). `tonumber` and `tostring` work on all of them. In a plugin: its own table, the `args` defaults of its manifest overridden by `--set plugin.key=value`, each typed as the manifest declares (number, boolean, string, or list: a table of strings).
 ---@type table<string, string|integer|number|boolean>
 toolkit.args = nil
 

@@ -9,9 +9,11 @@ return {
     .. "news agencies and outlets, with their spellings in eleven languages",
   authors = { "toolkit contributors" },
   license = "CC-BY-4.0",
-  categories = { "knowledge-base" },
+  -- default: runs load it unless a --plugins expression leaves it out.
+  categories = { "default", "knowledge-base" },
   languages = { "ar", "fa", "sw", "en", "fr", "ru", "zh", "tr", "ur", "es", "de" },
   args = {},
   requires = {},
+  provides = { extractors = {}, reports = {}, kb = { "org", "person", "place" } },
   permissions = {},
 }

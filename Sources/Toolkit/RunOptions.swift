@@ -11,7 +11,7 @@ public struct RunOptions: Sendable {
     /// Files, folders or `-`; empty means the bundled sample corpus.
     public var corpus: [String]
     public var outputFolder: URL
-    /// `--set key=value` pairs, visible to the script as `toolkit.args`.
+    /// `--set` pairs: `key=value` for the script's `toolkit.args`, `plugin.key=value` for a plugin's.
     public var settings: [String: String]
     public var limits: LuaLimits
     /// Seconds the script may spend on one article (`--article-timeout`), beside the run's limits.
@@ -22,6 +22,9 @@ public struct RunOptions: Sendable {
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     /// `--plugin DIR` folders, searched before the standard plugin path.
     public var pluginFolders: [String] = []
+    /// `--plugins EXPR`: which plugins load (nil: category default, those named with --plugin, and
+    /// what they and the script require).
+    public var pluginSelection: String?
     /// `--strict`: the first input problem (a skipped input, a bad JSON line, bytes replaced, an
     /// encoding guessed) ends the run with exit code 3 instead of a warning.
     public var strict = false

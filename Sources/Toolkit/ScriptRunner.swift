@@ -33,7 +33,9 @@ public final class ScriptRunner {
                 throw ToolkitError.usage("\(options.script): cannot read the script (\(error.localizedDescription)); give the path of a .lua file")
             }
         }
-        let plugins = try PluginCatalog.discover(extra: options.pluginFolders)
+        let requires = try code.map { try PluginRequirement.declared(inScript: Array($0), shownAs: options.script) } ?? []
+        let plugins = try PluginCatalog.discover(extra: options.pluginFolders, selection: options.pluginSelection, requires: requires)
+        let arguments = try PluginArguments(settings: options.settings, catalog: plugins)
         let corpus = try resolveCorpus()
         let warnings = WarningCounter(console: console)
         let reader = ArticleReader(markers: try plugins.markers())
@@ -47,8 +49,7 @@ public final class ScriptRunner {
         } catch {
             throw ToolkitError.script(message: "cannot start Lua: \(error)", traceback: "")
         }
-        var settings = plugins.argumentDefaults
-        settings.merge(options.settings) { _, given in given }
+        let settings = arguments.script
         let entities = EntityContext(plugins: plugins, warn: { warnings.report($0) })
         entities.extractors.budget = options.limits
         let api = ToolkitAPI(state: lua, options: options, settings: settings, console: console, source: source,
@@ -60,10 +61,7 @@ public final class ScriptRunner {
             lua.close()
         }
         do {
-            for plugin in plugins.plugins {
-                guard let script = plugin.initScript else { continue }
-                try lua.run(Array(try Data(contentsOf: script)), chunkName: "@" + script.relativePath)
-            }
+            try PluginLoader(state: lua, api: api).load(plugins, arguments: arguments)
             if let body {
                 try body(lua, api)
             } else if let code {

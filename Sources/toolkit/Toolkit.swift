@@ -83,11 +83,14 @@ struct ScriptOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder the script's outputs are written into (created if missing). Example: --out results", valueName: "dir"))
     var out: String = "out"
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("A value for the script, read as toolkit.args.KEY; repeatable. Example: --set top=20", valueName: "key=value"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("A value for the script (key=value, read as toolkit.args.key) or for a plugin (plugin.key=value, typed by its manifest); repeatable. Example: --set top=20 --set sco.since=2001", valueName: "key=value"))
     var settings: [String] = []
 
-    @Option(name: .customLong("plugin"), help: ArgumentHelp("A plugin folder (or folder of plugins) to load before ./Plugins and the others; repeatable. Example: --plugin ./my-plugin", valueName: "dir"))
+    @Option(name: .customLong("plugin"), help: ArgumentHelp("A plugin folder (or folder of plugins) to search before ./Plugins and the others, and to load; repeatable. Example: --plugin ./my-plugin", valueName: "dir"))
     var plugins: [String] = []
+
+    @Option(name: .customLong("plugins"), help: ArgumentHelp("Which plugins load: names and categories with and, or, not, parentheses and * wildcards (default: category default, the --plugin folders, and what they and the script require). Example: --plugins \"default and not experimental\"", valueName: "expr"))
+    var selection: String?
 
     @Option(name: .long, help: ArgumentHelp("Memory the script may use, in MiB (0: no limit). Example: --max-memory 512", valueName: "MiB"))
     var maxMemory: Int = 2048
@@ -128,6 +131,7 @@ struct ScriptOptions: ParsableArguments {
             script: script, corpus: corpus, outputFolder: URL(fileURLWithPath: out),
             settings: values, limits: limits)
         options.pluginFolders = plugins
+        options.pluginSelection = selection
         options.strict = strict
         options.articleTimeout = articleTimeout == 0 ? nil : articleTimeout
         if let jobs { options.jobs = jobs }

@@ -37,22 +37,22 @@ final class PluginTests: XCTestCase {
         _ = try plugin(in: second, "alpha", manifest: "return { name = 'alpha', version = '2.0.0', toolkit = '>=0.1.0' }")
         _ = try plugin(in: second, "beta", manifest: "return { name = 'beta', version = '0.1.0', toolkit = '^0.1.0' }")
         let catalog = try PluginCatalog.discover(extra: [first.path], environment: ["TOOLKIT_PLUGINS": second.path, "HOME": first.path])
-        let names = catalog.plugins.map { "\($0.manifest.name)@\($0.manifest.version)" }
+        let names = catalog.available.map { "\($0.manifest.name)@\($0.manifest.version)" }
         XCTAssertTrue(names.starts(with: ["alpha@1.0.0"]), "\(names)")
         XCTAssertTrue(names.contains("beta@0.1.0"))
-        XCTAssertEqual(catalog.shadowed.count, 1)
-        XCTAssertEqual(catalog.plugins.first?.manifest.args, ["top": "10"])
+        XCTAssertEqual(catalog.shadowed.filter { $0.plugin.name == "alpha" }.map(\.plugin.manifest.version.description), ["2.0.0"])
+        XCTAssertEqual(catalog.available.first?.manifest.args.map(\.name), ["top"])
     }
 
     func testManifestProblemsAreOneLineNamingFileAndField() throws {
         let root = try folder()
         let cases: [(String, String)] = [
-            ("return { version = '1.0.0', toolkit = '>=0.1.0' }", "field 'name' is missing"),
-            ("return { name = 'Bad Name', version = '1.0.0', toolkit = '>=0.1.0' }", "field 'name' must be lowercase"),
-            ("return { name = 'x', version = '1.0', toolkit = '>=0.1.0' }", "field 'version' must be a SemVer version like 1.0.0 (got '1.0')"),
-            ("return { name = 'x', version = '1.0.0', toolkit = 'soon' }", "field 'toolkit' must be a version range"),
+            ("return { version = '1.0.0', toolkit = '>=0.1.0' }", "field 'name': missing"),
+            ("return { name = 'Bad Name', version = '1.0.0', toolkit = '>=0.1.0' }", "field 'name': \"Bad Name\" is not a plugin name"),
+            ("return { name = 'x', version = '1.0', toolkit = '>=0.1.0' }", "field 'version': \"1.0\" is not a SemVer version (like 1.2.0)"),
+            ("return { name = 'x', version = '1.0.0', toolkit = 'soon' }", "field 'toolkit': \"soon\" is not a version range"),
             ("return { name = 'x', version = '1.0.0', toolkit = '>=99.0.0' }", "needs toolkit >=99.0.0, this is"),
-            ("return { name = 'x', version = '1.0.0', toolkit = '>=0.1.0', authors = 'me' }", "field 'authors' must be a list of strings"),
+            ("return { name = 'x', version = '1.0.0', toolkit = '>=0.1.0', authors = 'me' }", "field 'authors': must be a list of strings"),
             ("return { name = 'x', version = '1.0.0', toolkit = '>=0.1.0', permissions = {'network'} }", "asks for 'network'"),
             ("return 42", "the manifest must return a table"),
             ("return {", "plugin.lua:1:"),
@@ -86,21 +86,22 @@ final class PluginRunTests: ToolkitProcessTestCase {
         try FileManager.default.createDirectory(at: plugin.appendingPathComponent("markers"), withIntermediateDirectories: true)
         try write("return { name = 'house-style', version = '0.1.0', toolkit = '>=0.1.0', args = { top = 2, tag = 'plugin' } }\n",
                   to: plugin.appendingPathComponent("plugin.lua"))
-        try write("house = { greeting = 'from init.lua' }\n", to: plugin.appendingPathComponent("init.lua"))
+        try write("house = { greeting = 'from init.lua' }\nprint(house.greeting, toolkit.args.top, toolkit.args.tag)\n", to: plugin.appendingPathComponent("init.lua"))
         try write("boilerplate\tThis story first ran in the weekend Gazette\tline\n", to: plugin.appendingPathComponent("markers/en.tsv"))
         let article = root.appendingPathComponent("a.txt")
         try write("Ministers meet in Nairobi to discuss the new trade rules\n\nThe ministers of five countries met on Monday to agree on common rules for cross-border trade.\nThis story first ran in the weekend Gazette\nThey will meet again in March to sign the agreement.\n", to: article)
         let script = root.appendingPathComponent("s.lua")
         try write("""
-            print(house.greeting, toolkit.args.top, toolkit.args.tag)
+            print("script", house, toolkit.args.top, toolkit.args.tag)
             for a in toolkit.articles() do
               for _, p in ipairs(a.paragraphs) do print(p:sub(1, 20)) end
             end
             """, to: script)
-        let without = try toolkit(["run", script.path, article.path, "--out", root.path, "--plugin", root.path, "--set", "tag=cli"])
+        let without = try toolkit(["run", script.path, article.path, "--out", root.path, "--plugin", root.path, "--set", "house-style.tag=cli", "--set", "tag=mine"])
         XCTAssertEqual(without.status, 0, without.stderr)
         let lines = without.stdout.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.first, "from init.lua\t2\tcli", "plugin default for top, --set wins for tag")
+        XCTAssertEqual(lines.first, "from init.lua\t2\tcli", "the plugin's default for top, --set house-style.tag for tag")
+        XCTAssertEqual(lines.dropFirst().first, "script\tnil\tnil\tmine", "the script sees neither the plugin's globals nor its args")
         XCTAssertFalse(lines.contains { $0.hasPrefix("This story first ran") }, "the plugin's marker makes the line boilerplate: \(lines)")
 
         func kind(of line: String, _ output: String) -> String? {

@@ -8,6 +8,8 @@ public struct Plugin: Sendable {
     /// Which search-path entry it came from (`--plugin`, `./Plugins`, `$TOOLKIT_PLUGINS`, ...).
     public var origin: String
 
+    public var name: String { manifest.name }
+
     /// Knowledge-base files (`kb/*.jsonl`, `kb/*.tsv`), sorted.
     public var knowledgeBaseFiles: [URL] { files(in: "kb", extensions: ["jsonl", "tsv"]) }
     /// Marker files that extend article parsing (`markers/*.tsv`), sorted.
@@ -15,9 +17,19 @@ public struct Plugin: Sendable {
     /// Rule data for finding entities and amounts outside the knowledge base (`rules/titles*.tsv`,
     /// `patterns*`, `units*`, `numbers*`, `words*`), sorted.
     public var ruleFiles: [URL] { files(in: "rules", extensions: ["tsv"]) }
+    /// The plugin's own tests (`tests/*.lua`), sorted.
+    public var testFiles: [URL] { files(in: "tests", extensions: ["lua"]) }
+    /// The manifest's `main` (default `init.lua`) when the file is there.
     public var initScript: URL? {
-        let url = folder.appendingPathComponent("init.lua")
+        let url = mainFile
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+    public var mainFile: URL { folder.appendingPathComponent(manifest.main) }
+
+    /// The versions of toolkit it says it works with do not include this one: why, else nil.
+    public var incompatibility: String? {
+        guard let current = SemanticVersion(ToolkitVersion.current), !manifest.toolkit.contains(current) else { return nil }
+        return "needs toolkit \(manifest.toolkit), this is \(ToolkitVersion.current)"
     }
 
     private func files(in sub: String, extensions: Set<String>) -> [URL] {
@@ -73,18 +85,45 @@ public struct PluginSearchPath: Sendable {
     }
 }
 
-/// Finds plugins along a `PluginSearchPath`. The first plugin of a name wins; later ones of the same
-/// name are reported as shadowed, except bundled ones: a plugin installed or passed by the user
-/// replacing the bundled copy (and ./Plugins replacing it inside the checkout) is the point of the order.
+/// A plugin hidden by an earlier one of the same name.
+public struct ShadowedPlugin: Sendable {
+    public var plugin: Plugin
+    /// The folder of the plugin that won.
+    public var by: URL
+}
+
+/// A plugin folder whose manifest could not be read or is wrong.
+public struct BrokenPlugin: Sendable {
+    public var folder: URL
+    public var origin: String
+    /// One line per problem, each naming the manifest file and the field.
+    public var problems: String
+}
+
+/// Finds plugins along a `PluginSearchPath` and selects those a command loads. The first plugin of a
+/// name wins; later ones of the same name are kept as shadowed, so `plugins list` can say where they are.
 public struct PluginCatalog: Sendable {
+    /// The plugins a command loads, in load order: a plugin after those it requires, otherwise
+    /// the bundled ones first and those named with `--plugin` last, so the data closest to the user
+    /// is merged over the rest.
     public var plugins: [Plugin]
-    public var shadowed: [String]
+    /// Every usable plugin found (the first of each name), in search-path order.
+    public var available: [Plugin]
+    public var shadowed: [ShadowedPlugin]
+    public var broken: [BrokenPlugin]
+    /// Plugin name -> why it is selected, or why not.
+    public var reasons: [String: String] = [:]
     public var searchPath: PluginSearchPath
 
-    /// Defaults of `toolkit.args` from the manifests; the first plugin naming a key wins.
+    /// Defaults of the plugins' args, for code that runs plugins in one shared environment; the first
+    /// plugin declaring a key wins. `PluginLoader` gives each plugin its own `toolkit.args` instead.
     public var argumentDefaults: [String: String] {
         var defaults: [String: String] = [:]
-        for plugin in plugins { defaults.merge(plugin.manifest.args) { first, _ in first } }
+        for plugin in plugins {
+            for argument in plugin.manifest.args {
+                if defaults[argument.name] == nil, let value = argument.defaultValue { defaults[argument.name] = value.description }
+            }
+        }
         return defaults
     }
 
@@ -99,11 +138,26 @@ public struct PluginCatalog: Sendable {
             + " \(consequence) (install the world plugin, e.g. with `make install`, or pass --plugin DIR)"
     }
 
-    /// Reads every plugin on the search path. A `--plugin DIR` may name one plugin folder or a folder of them.
-    public static func discover(extra: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PluginCatalog {
+    /// The plugins a command loads: the search path read, every manifest valid (all problems of all
+    /// manifests in one error), the selection made and the requirements resolved. `selection` is a
+    /// `--plugins` expression (nil: the default selection); `requires` are the script's.
+    public static func discover(extra: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment,
+                                selection: String? = nil, requires: [PluginRequirement] = []) throws -> PluginCatalog
+    {
+        var catalog = try survey(extra: extra, environment: environment)
+        if !catalog.broken.isEmpty {
+            throw ToolkitError.usage(catalog.broken.map(\.problems).joined(separator: "\n"))
+        }
+        try catalog.select(selection.map { try PluginSelection(parsing: $0) }, scriptRequires: requires)
+        return catalog
+    }
+
+    /// Every plugin on the search path, with the broken and shadowed ones, and nothing selected yet.
+    /// Only a `--plugin` folder that does not exist is an error.
+    public static func survey(extra: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PluginCatalog {
         let path = PluginSearchPath(extra: extra, environment: environment)
-        var catalog = PluginCatalog(plugins: [], shadowed: [], searchPath: path)
-        var seen = Set<String>()
+        var catalog = PluginCatalog(plugins: [], available: [], shadowed: [], broken: [], searchPath: path)
+        var winners: [String: URL] = [:]
         let fm = FileManager.default
         for entry in path.entries {
             let root = entry.folder
@@ -118,17 +172,67 @@ public struct PluginCatalog: Sendable {
             }
             for folder in folders {
                 let shown = folder.appendingPathComponent("plugin.lua").relativePath
-                let manifest = try PluginManifest.load(from: folder.appendingPathComponent("plugin.lua"), shownAs: shown)
-                guard let current = SemanticVersion(ToolkitVersion.current), manifest.toolkit.contains(current) else {
-                    throw ToolkitError.usage("\(shown): plugin '\(manifest.name)' needs toolkit \(manifest.toolkit), this is \(ToolkitVersion.current); update one or the other")
+                let manifest: PluginManifest
+                do {
+                    manifest = try PluginManifest.load(from: folder.appendingPathComponent("plugin.lua"), shownAs: shown)
+                } catch {
+                    catalog.broken.append(BrokenPlugin(folder: folder, origin: entry.origin, problems: "\(error)"))
+                    continue
                 }
-                if seen.insert(manifest.name).inserted {
-                    catalog.plugins.append(Plugin(manifest: manifest, folder: folder, origin: entry.origin))
-                } else if entry.origin != "bundled" {
-                    catalog.shadowed.append("\(manifest.name) at \(folder.relativePath)")
+                let plugin = Plugin(manifest: manifest, folder: folder, origin: entry.origin)
+                if let winner = winners[manifest.name] {
+                    catalog.shadowed.append(ShadowedPlugin(plugin: plugin, by: winner))
+                } else {
+                    winners[manifest.name] = folder
+                    catalog.available.append(plugin)
                 }
             }
         }
         return catalog
     }
+
+    /// Fills `plugins` and `reasons`. Without an expression the selection is the category `default`
+    /// (a plugin declaring no category counts as default) and every plugin named with `--plugin`.
+    public mutating func select(_ selection: PluginSelection?, scriptRequires: [PluginRequirement] = []) throws {
+        var roots: [String: String] = [:]
+        if let selection {
+            let known = Set(available.flatMap { [$0.name] + $0.manifest.categories })
+            let unknown = selection.unknownWords(known: known)
+            if !unknown.isEmpty {
+                throw ToolkitError.usage("--plugins \"\(selection)\": \(unknown.map { "'\($0)'" }.joined(separator: ", ")) "
+                    + "\(unknown.count == 1 ? "names" : "name") no plugin or category; known plugins: "
+                    + "\(available.map(\.name).sorted().joined(separator: ", ").ifEmpty("none"))"
+                    + "; categories: \(Set(available.flatMap(\.manifest.categories)).sorted().joined(separator: ", ").ifEmpty("none"))")
+            }
+            for plugin in available where selection.matches(name: plugin.name, categories: plugin.manifest.categories) {
+                roots[plugin.name] = "selected by --plugins \"\(selection)\""
+            }
+            if roots.isEmpty && scriptRequires.isEmpty {
+                throw ToolkitError.usage("--plugins \"\(selection)\" selects no plugin; the plugins found are "
+                    + available.map { "\($0.name) (\($0.manifest.categories.joined(separator: ", ").ifEmpty("no categories")))" }.joined(separator: ", ").ifEmpty("none"))
+            }
+        } else {
+            for plugin in available {
+                if plugin.origin == "--plugin" {
+                    roots[plugin.name] = "named with --plugin"
+                } else if plugin.manifest.categories.contains("default") {
+                    roots[plugin.name] = "in category default"
+                } else if plugin.manifest.categories.isEmpty {
+                    roots[plugin.name] = "declares no category, so counts as default"
+                }
+            }
+        }
+        let resolved = try PluginResolver(available: available, roots: roots, scriptRequires: scriptRequires).resolve()
+        plugins = resolved.order
+        reasons = resolved.reasons
+        for plugin in available where reasons[plugin.name] == nil {
+            reasons[plugin.name] = selection == nil
+                ? "not selected: not in category default (categories: \(plugin.manifest.categories.joined(separator: ", ")))"
+                : "not selected by --plugins \"\(selection!)\""
+        }
+    }
+}
+
+extension String {
+    func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
 }
