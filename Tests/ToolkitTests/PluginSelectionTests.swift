@@ -211,6 +211,21 @@ final class PluginSelectionRunTests: ToolkitProcessTestCase {
         XCTAssertTrue(newer.stderr.contains("does not satisfy the script, which needs ^1.0.0"), newer.stderr)
     }
 
+    func testAReusedKnowledgeBaseIdAddsSpellingsToTheProfileOfWhatItRequires() throws {
+        unsetenv("TOOLKIT_NO_BUNDLED_PLUGINS")
+        let root = try temporaryFolder()
+        let plugin = try makePlugin(in: root, "hausa", manifest: "return { name = 'hausa', version = '0.1.0', toolkit = '>=0.1.0', requires = { world = '>=1.0.0' } }",
+                                    files: ["kb/ru.tsv": "place/ru\tplace\tRasha (Hausa)\tha:Rasha|sw:Shirikisho la Urusi\thausa=yes;country=XX\n"])
+        // From the checkout: ./Plugins/world loads before the plugin named with --plugin.
+        let result = try toolkit(["kb", "lookup", "Rasha", "--plugin", plugin.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("place/ru\tplace\tRussia\n"), "world's name stays: \(result.stdout)")
+        XCTAssertTrue(result.stdout.contains("country=RU;") || result.stdout.contains("country=RU\n"), "a key world has keeps its value: \(result.stdout)")
+        XCTAssertTrue(result.stdout.contains("hausa=yes"), "a new key is added: \(result.stdout)")
+        XCTAssertTrue(result.stdout.contains("  ha: Rasha"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("Rasha (Hausa)"), "the reused id's name column is not a spelling: \(result.stdout)")
+    }
+
     func testProvidesMustMatchWhatThePluginRegisters() throws {
         let root = try temporaryFolder()
         _ = try makePlugin(in: root.appendingPathComponent("Plugins"), "p",
