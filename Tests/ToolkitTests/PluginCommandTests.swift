@@ -100,6 +100,20 @@ final class PluginCommandTests: ToolkitProcessTestCase {
         XCTAssertTrue(result.stdout.hasSuffix("1 plugin(s) checked: 0 healthy, 1 with problems\n"), result.stdout)
     }
 
+    func testCheckReportsABrokenManifestAndAMissingMainFile() throws {
+        let plugins = root.appendingPathComponent("Plugins")
+        _ = try makePlugin(in: plugins, "bad", manifest: "return { name = 'bad', version = '1.x', toolkit = '>=0.1.0', args = { n = { type = 'int' } } }")
+        _ = try makePlugin(in: plugins, "moved", manifest: "return { name = 'moved', version = '1.0.0', toolkit = '>=0.1.0', main = 'src/main.lua' }")
+        let result = try toolkit(["plugins", "check"], in: root)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("Plugins/bad\n  error: Plugins/bad/plugin.lua: field 'version': \"1.x\" is not a SemVer version (like 1.2.0)\n"
+            + "  error: Plugins/bad/plugin.lua: field 'args.n.type': \"int\" is not a type (known: number, boolean, string, list)\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("  error: Plugins/moved/plugin.lua: field 'main': Plugins/moved/src/main.lua does not exist\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix("5 plugin(s) checked: 3 healthy, 2 with problems\n"), result.stdout)
+        let named = try toolkit(["plugins", "check", "bad"], in: root)
+        XCTAssertEqual(named.status, 1, "a broken plugin is named by its folder")
+    }
+
     func testCheckReportsUnmetRequirementsProvidesAndCodeErrors() throws {
         let plugins = root.appendingPathComponent("Plugins")
         try write("return { name = 'lib', version = '0.4.0', toolkit = '>=0.1.0', categories = { 'library' } }", to: plugins.appendingPathComponent("lib/plugin.lua"))
