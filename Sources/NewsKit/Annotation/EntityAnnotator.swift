@@ -30,6 +30,7 @@ public struct EntityAnnotator: Sendable {
         }
         mentions += ruleMentions(in: article.text, lang: lang, besides: mentions)
         mentions += dateMentions(in: article.text, lang: lang, article: article)
+        mentions = mergingTagger(mentions, in: article.text, lang: lang)
         mentions.sort { ($0.first ?? Int.max, $0.rawFirst ?? 0) < ($1.first ?? Int.max, $1.rawFirst ?? 0) }
         let blocks = BlockLocator(article: article)
         for i in mentions.indices where mentions[i].first != nil {

@@ -9,6 +9,9 @@ import Foundation
 public struct RuleExtractor: Sendable {
     private let lexicon: RuleLexicon
     private let compiled: CompiledRuleSet
+    /// A trained tagger whose names fill what the rules and the knowledge base leave (see
+    /// `EntityAnnotator.taggerMentions`); plugins ship its weights (`ner/*.tagger`).
+    public var tagger: NameTagger?
 
     /// The bundled data, loaded and compiled once.
     public static let bundled: RuleExtractor = {
@@ -41,7 +44,9 @@ public struct RuleExtractor: Sendable {
     public func merging(_ other: RuleExtractor) -> RuleExtractor {
         var combined = lexicon
         combined.append(other.lexicon)
-        return RuleExtractor(lexicon: combined)
+        var merged = RuleExtractor(lexicon: combined)
+        merged.tagger = tagger ?? other.tagger
+        return merged
     }
 
     /// People, organisations and places found by rules, in text order, not overlapping.

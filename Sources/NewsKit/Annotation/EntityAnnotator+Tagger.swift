@@ -1,0 +1,42 @@
+/// The trained tagger's names merged with the other finds. The knowledge base, the date parser
+/// and amounts win wherever they overlap a tagger span (they know an id or a value); the tagger
+/// wins over the rules' people, organisations and places (on the development splits it is far
+/// more precise than capitalisation and head-word patterns), except where a rule found the very
+/// same name, whose role it keeps. A tagger name takes a profile's id where its folded text is a
+/// spelling of one of its kind, and otherwise the unlinked id the rules give.
+extension EntityAnnotator {
+    func mergingTagger(_ found: [EntityMention], in text: some StringProtocol, lang: String?) -> [EntityMention] {
+        guard let tagger = rules.tagger, let lang, tagger.models[lang] != nil else { return found }
+        let gazetteer = tagger.gazetteer(for: knowledgeBase)
+        let spans = Self.windowed(String(text)) { window, offset in
+            let bytes = Array(window.utf8)
+            return tagger.spans(in: window, lang: lang, gazetteer: gazetteer).map { span -> (TaggedSpan, String) in
+                var shifted = span
+                shifted.range = (span.range.lowerBound + offset)..<(span.range.upperBound + offset)
+                return (shifted, String(decoding: bytes[span.range], as: UTF8.self))
+            }
+        }
+        guard !spans.isEmpty else { return found }
+        let isRule = { (m: EntityMention) in ["title", "capitalised", "pattern"].contains(m.extractor) }
+        let range = { (m: EntityMention) in m.first.map { ($0 - 1)..<m.last! } }
+        let sure = TaggerRangeIndex(found.filter { !isRule($0) }.compactMap(range))
+        let kept = spans.filter { !sure.overlaps($0.0.range) }
+        let tagged = TaggerRangeIndex(kept.map(\.0.range))
+        let sameName = Set(kept.map { "\($0.0.range) \($0.0.kindName)" })
+        var result = found.filter { m in
+            guard isRule(m), let r = range(m) else { return true }
+            return !tagged.overlaps(r) || sameName.contains("\(r) \(m.kind)")
+        }
+        let ruleRanges = TaggerRangeIndex(result.filter(isRule).compactMap(range))
+        for (span, surface) in kept where !ruleRanges.contains(span.range) {
+            let kind = span.kindName
+            let score = 0.5 + 0.35 * min(1, max(0, span.margin) / 20)
+            let profile = kind == "date" ? nil : knowledgeBase.exactLookup(surface, lang: lang).first { $0.kind == kind }
+            result.append(EntityMention(id: profile?.id ?? Mention.unlinkedID(kind: kind, name: surface), kind: kind,
+                                        name: profile?.name ?? surface, text: surface,
+                                        first: span.range.lowerBound + 1, last: span.range.upperBound,
+                                        extractor: "tagger", score: score))
+        }
+        return result
+    }
+}
