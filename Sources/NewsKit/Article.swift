@@ -31,6 +31,8 @@ public struct Article: Sendable {
     public var text: String
     /// The input text as read.
     public var raw: String
+    /// The web page itself, for an article read from HTML or WARC (its `raw` is the visible text).
+    public var html: String?
     /// Fields of the input record that are not article fields (JSON Lines), as strings.
     public var meta: [String: String] = [:]
     public var warnings: [String] = []

@@ -23,6 +23,7 @@ public struct ArticleReader: Sendable {
     }
 
     public func article(from record: InputRecord) -> Article {
+        if let page = record.page { return article(fromPage: page, record: record) }
         // A JSON record's text starts with the body; put its title on top so the parser sees the
         // article as printed, and block offsets refer to that raw text.
         var raw = record.document.text

@@ -9,6 +9,9 @@ public struct InputRecord: Sendable {
     public var source: String?
     public var lang: String?
     public var meta: [String: String] = [:]
+    /// The web page the record came from (`*.html`, a WARC record): the article is extracted from
+    /// its markup, not from `document.text`.
+    public var page: WebPage?
 
     public init(document: Document) { self.document = document }
 }

@@ -4,14 +4,14 @@
 public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, CaseIterable {
         // The input gave no article.
-        case binary, empty, unreadable, notJSON, notJSONObject, noText
+        case binary, empty, unreadable, notJSON, notJSONObject, noText, noPageText
         // The input gave an article, read not quite as written.
-        case otherEncoding, replacedBytes
+        case otherEncoding, replacedBytes, truncated
 
         public var skipsInput: Bool {
             switch self {
-            case .binary, .empty, .unreadable, .notJSON, .notJSONObject, .noText: return true
-            case .otherEncoding, .replacedBytes: return false
+            case .binary, .empty, .unreadable, .notJSON, .notJSONObject, .noText, .noPageText: return true
+            case .otherEncoding, .replacedBytes, .truncated: return false
             }
         }
 
@@ -24,8 +24,10 @@ public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible 
             case .notJSON: return "not valid JSON"
             case .notJSONObject: return "not a JSON object"
             case .noText: return "without text"
+            case .noPageText: return "web pages without text"
             case .otherEncoding: return "read from another encoding"
             case .replacedBytes: return "with bad bytes replaced"
+            case .truncated: return "cut short"
             }
         }
     }

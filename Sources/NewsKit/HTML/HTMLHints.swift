@@ -1,0 +1,105 @@
+/// What an element's tag, role, itemprop, id and classes say about its text: page furniture
+/// (navigation, comments, sharing, related links) or the article itself. Words are matched as
+/// whole parts of the names (`post-comments` has `comments`), a few as parts of compounds
+/// (`commentlist`), so that a `header-ads` is furniture and a `shadow` is not an `ad`.
+enum HTMLHints {
+    /// Furniture whatever its size: comment threads can outgrow the article they follow.
+    static func isStrongFurniture(_ reason: String) -> Bool {
+        reason.hasPrefix("<") || reason.hasPrefix("role=") || reason.hasPrefix("itemprop=") || reason.contains("comment")
+            || reason.contains("disqus") || reason.contains("respond")
+    }
+
+    /// Why an element is furniture, or nil.
+    static func furniture(_ e: HTMLElement, insideArticle: Bool) -> String? {
+        switch e.tag {
+        case "nav": return "<nav>"
+        case "aside": return "<aside>"
+        case "footer" where !insideArticle: return "<footer>"
+        case "header" where !insideArticle: return "<header>"
+        case "form": return "<form>"
+        default: break
+        }
+        switch e.role.lowercased() {
+        case "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert":
+            return "role=\(e.role)"
+        default: break
+        }
+        let itemprop = e.itemprop.lowercased()
+        if itemprop == "comment" { return "itemprop=comment" }
+        if itemprop.contains("articlebody") { return nil }
+        for name in [e.id, e.classes] where !name.isEmpty {
+            let lower = name.lowercased()
+            for word in words(lower) where furnitureWords.contains(word) {
+                // A content word beside it ("article-footer" is furniture, "main-nav" too, but
+                // "content-body-with-sidebar" names the article's own column).
+                return name == e.id ? "#\(e.id)" : ".\(word)"
+            }
+            for word in words(lower) where !notFurniture.contains(word) {
+                for part in furnitureParts where word.contains(part) {
+                    return name == e.id ? "#\(e.id)" : ".\(word)"
+                }
+            }
+        }
+        return nil
+    }
+
+    /// How strongly the names call the element the article's body.
+    static func contentWeight(_ e: HTMLElement) -> Double {
+        var weight = 0.0
+        switch e.tag {
+        case "article": weight += 25
+        case "main": weight += 15
+        case "div": weight += 5
+        case "pre", "td", "blockquote": weight += 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": weight -= 3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": weight -= 5
+        default: break
+        }
+        let itemprop = e.itemprop.lowercased()
+        if itemprop.contains("articlebody") || itemprop == "text" || itemprop == "reviewbody" { weight += 50 }
+        for name in [e.id, e.classes] where !name.isEmpty {
+            let lower = name.lowercased()
+            let parts = words(lower)
+            if parts.contains(where: contentWords.contains) || contentParts.contains(where: { lower.contains($0) }) || parts.contains(where: notFurniture.contains) { weight += 25 }
+            if parts.contains(where: furnitureWords.contains) || parts.contains(where: weakFurniture.contains)
+                || parts.contains(where: { word in !notFurniture.contains(word) && furnitureParts.contains(where: { word.contains($0) }) }) { weight -= 25 }
+        }
+        return weight
+    }
+
+    /// Names of the lede (the standfirst above the body).
+    static func isLede(_ e: HTMLElement) -> Bool {
+        let lower = (e.id + " " + e.classes).lowercased()
+        return words(lower).contains { ledeWords.contains($0) }
+    }
+
+    private static let ledeWords: Set<Substring> = ["lead", "lede", "intro", "teaser", "standfirst", "summary", "excerpt",
+                                                    "subtitle", "subheadline", "deck", "kicker"]
+
+    static func words(_ name: String) -> [Substring] {
+        name.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+    }
+
+    private static let furnitureWords: Set<Substring> = [
+        "nav", "navbar", "navigation", "menu", "menus", "footer", "sidebar", "comment", "comments", "disqus",
+        "share", "sharing", "shares", "social", "socials", "related", "recommended", "recommendations", "newsletter",
+        "subscribe", "subscription", "cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs",
+        "pagination", "pager", "tagcloud", "promo", "advert", "advertisement", "ad", "ads",
+        "sponsor", "sponsored", "popup", "modal", "login", "signup", "toolbar", "masthead", "outbrain", "taboola",
+        "trending", "mostread", "popular", "skip", "print", "rating", "ratings", "banner", "overlay", "hidden",
+        "sr", "screen", "visually", "offscreen", "copyright", "disclaimer", "reactions", "respond", "reply",
+    ]
+    private static let furnitureParts = [
+        "comment", "sidebar", "breadcrumb", "navbar", "navigation", "newsletter", "outbrain", "taboola", "cookie",
+        "social", "sharing", "advert", "footer", "menu", "mostread",
+    ]
+    /// Words that contain a furniture part but name the article ("commentary" is an opinion piece).
+    private static let notFurniture: Set<Substring> = ["commentary", "commentaries", "menuitem"]
+    /// Names that lower a candidate's score without marking its text as furniture.
+    private static let weakFurniture: Set<Substring> = ["widget", "widgets", "meta", "tools", "tags", "tag", "links", "info", "author", "byline", "date", "header", "teaser", "list"]
+    private static let contentWords: Set<Substring> = [
+        "article", "content", "entry", "post", "story", "body", "text", "main", "blog", "news", "hentry", "prose",
+        "articlebody", "storybody", "postbody", "field", "richtext",
+    ]
+    private static let contentParts = ["article-body", "articlebody", "entry-content", "post-content", "story-body", "post-body", "article-content", "article__body", "article-text"]
+}

@@ -1,0 +1,191 @@
+/// What the extractor decided about one block of a page's visible text, and why.
+public struct HTMLSegment: Sendable {
+    public enum Role: String, Sendable {
+        case title, heading, lede, paragraph, listItem, quote, caption, preformatted, tableCell
+    }
+
+    public var text: String
+    /// Part of the article's main text, or page furniture.
+    public var main: Bool
+    public var role: Role
+    /// Why: the rule that decided, e.g. "in article#story (score 61)" or "link density 0.83".
+    public var reason: String
+    /// The DOM path of the block's element: `body>div#page>article.post>p`.
+    public var path: String
+    /// Inside a list of related stories (headlines that link elsewhere), when furniture.
+    public var related: Bool
+}
+
+/// Main-text extraction over the walk's blocks. The article's body is found as the element whose
+/// paragraphs score highest (text length, commas, few links, content-like names: the idea of
+/// Arc90's Readability), widened to the siblings that look like more of it; inside it, furniture
+/// (navigation, sharing, comments, related links) and link-dense blocks are left out. Everything
+/// else is furniture with its reason, so nothing visible is dropped.
+struct HTMLMainText {
+    let walk: HTMLWalk
+
+    func segments() -> [HTMLSegment] {
+        let elements = walk.elements
+        let blocks = walk.blocks
+        guard !blocks.isEmpty else { return [] }
+        var inArticleTag = [Bool](repeating: false, count: elements.count)
+        for (i, e) in elements.enumerated() {
+            inArticleTag[i] = e.tag == "article" || e.tag == "main" || (e.parent >= 0 && inArticleTag[e.parent])
+        }
+
+        // Scores flow from text blocks to the elements above them.
+        var scores = [Double](repeating: 0, count: elements.count)
+        var scored = [Bool](repeating: false, count: elements.count)
+        for block in blocks where block.characters >= 25 && block.element >= 0 {
+            let base = 1 + Double(block.commas) + min(Double(block.characters) / 100, 3)
+            var target = block.element
+            if Self.paragraphTags.contains(elements[target].tag) { target = elements[target].parent }
+            var level = 0
+            while target >= 0, level < 5 {
+                if !scored[target] {
+                    scored[target] = true
+                    scores[target] += HTMLHints.contentWeight(elements[target])
+                }
+                scores[target] += base / [1, 2, 6, 9, 12][level]
+                target = elements[target].parent
+                level += 1
+            }
+        }
+        var best = -1
+        var bestScore = 0.0
+        var final = [Double](repeating: 0, count: elements.count)
+        for i in elements.indices where scored[i] {
+            let e = elements[i]
+            let density = e.textCharacters > 0 ? Double(e.linkCharacters) / Double(e.textCharacters) : 0
+            final[i] = scores[i] * (1 - density)
+            if final[i] > bestScore { bestScore = final[i]; best = i }
+        }
+
+        // The body and its siblings that read like more of it.
+        var roots = Set<Int>()
+        if best >= 0 {
+            // An only child carries no more than its parent: take the parent, whose names and
+            // neighbours say more.
+            var top = best
+            while elements[top].parent >= 0, Self.children(of: elements[top].parent, in: elements) == [top],
+                  !["body", "html"].contains(elements[elements[top].parent].tag)
+            {
+                top = elements[top].parent
+            }
+            roots.insert(top)
+            let parent = elements[top].parent
+            if parent >= 0 {
+                let threshold = max(10, bestScore * 0.2)
+                for sibling in Self.children(of: parent, in: elements) where sibling != top {
+                    let e = elements[sibling]
+                    let density = e.textCharacters > 0 ? Double(e.linkCharacters) / Double(e.textCharacters) : 1
+                    let sameClass = !e.classes.isEmpty && e.classes == elements[top].classes
+                    if final[sibling] + (sameClass ? bestScore * 0.2 : 0) >= threshold
+                        || (Self.paragraphTags.contains(e.tag) && e.textCharacters > 80 && density < 0.25)
+                    {
+                        roots.insert(sibling)
+                    }
+                }
+            }
+        }
+
+        var rootOf = [Int](repeating: -1, count: elements.count)
+        for i in elements.indices {
+            rootOf[i] = roots.contains(i) ? i : (elements[i].parent >= 0 ? rootOf[elements[i].parent] : -1)
+        }
+        let mainRootLabel = best >= 0 ? elements[roots.min() ?? best].label : "body"
+
+        var segments: [HTMLSegment] = []
+        segments.reserveCapacity(blocks.count)
+        var sawTitle = false
+        for block in blocks {
+            let e = block.element
+            let role = Self.role(of: e, in: elements, sawTitle: &sawTitle)
+            var main = false
+            var reason: String
+            var related = false
+            let density = block.characters > 0 ? Double(block.linkCharacters) / Double(block.characters) : 0
+            if e >= 0, rootOf[e] >= 0 {
+                main = true
+                reason = "in \(elements[rootOf[e]].label) (score \(Int(final[best].rounded())))"
+                var up = e
+                while up >= 0, up != rootOf[e] {
+                    // A wrapper holding most of the body is no sidebar whatever its names say.
+                    if let why = HTMLHints.furniture(elements[up], insideArticle: inArticleTag[up]),
+                       HTMLHints.isStrongFurniture(why) || elements[up].textCharacters * 5 < elements[rootOf[e]].textCharacters * 2
+                    {
+                        main = false
+                        reason = "furniture: \(why)"
+                        related = why.contains("related") || why.contains("recommend") || why.contains("popular")
+                        break
+                    }
+                    up = elements[up].parent
+                }
+                if main, density > 0.5, block.characters < 300 || density > 0.8 {
+                    main = false
+                    reason = "link density \(String(format: "%.2f", density))"
+                    related = role == .listItem
+                }
+            } else if role == .title {
+                main = true
+                reason = "the page's <h1>"
+            } else {
+                reason = best >= 0 ? "outside \(mainRootLabel)" : "no article body found"
+                if role == .listItem && density > 0.5 { related = true }
+            }
+            if main, role == .title { reason = "the page's <h1>" }
+            segments.append(HTMLSegment(text: block.text, main: main, role: role, reason: reason,
+                                        path: Self.path(e, in: elements), related: related))
+        }
+        return segments
+    }
+
+    private static let paragraphTags: Set<String> = ["p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "caption", "address"]
+
+    private static func children(of parent: Int, in elements: [HTMLElement]) -> [Int] {
+        // Elements are stored in document order with children after their parent, so a parent's
+        // children follow it until the first element at its depth or above.
+        var result: [Int] = []
+        var i = parent + 1
+        while i < elements.count, elements[i].depth > elements[parent].depth {
+            if elements[i].parent == parent { result.append(i) }
+            i += 1
+        }
+        return result
+    }
+
+    private static func role(of e: Int, in elements: [HTMLElement], sawTitle: inout Bool) -> HTMLSegment.Role {
+        guard e >= 0 else { return .paragraph }
+        var up = e
+        var steps = 0
+        while up >= 0, steps < 4 {
+            switch elements[up].tag {
+            case "h1":
+                if !sawTitle { sawTitle = true; return .title }
+                return .heading
+            case "h2", "h3", "h4", "h5", "h6": return .heading
+            case "figcaption", "caption": return .caption
+            case "blockquote": return .quote
+            case "pre": return .preformatted
+            case "li", "dd", "dt": return .listItem
+            case "td", "th": return .tableCell
+            case "p": return HTMLHints.isLede(elements[up]) ? .lede : .paragraph
+            default:
+                if HTMLHints.isLede(elements[up]) { return .lede }
+            }
+            up = elements[up].parent
+            steps += 1
+        }
+        return .paragraph
+    }
+
+    static func path(_ e: Int, in elements: [HTMLElement]) -> String {
+        var labels: [String] = []
+        var up = e
+        while up >= 0 {
+            if elements[up].tag != "html" { labels.append(elements[up].label) }
+            up = elements[up].parent
+        }
+        return labels.reversed().joined(separator: ">")
+    }
+}

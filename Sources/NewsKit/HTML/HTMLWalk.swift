@@ -1,0 +1,288 @@
+internal import CLibXML2
+
+/// An element that starts a block, as the walk met it: enough to name it in a DOM path and to
+/// judge it (its hints, the text and link text below it).
+struct HTMLElement {
+    var tag: String
+    var parent: Int
+    var id: String
+    var classes: String
+    var itemprop: String
+    var role: String
+    /// Visible characters of text below it, and those inside links.
+    var textCharacters = 0
+    var linkCharacters = 0
+    var depth: Int
+
+    /// `div#main.story` for DOM paths.
+    var label: String {
+        var label = tag
+        if !id.isEmpty { label += "#" + id }
+        if let first = classes.split(separator: " ").first { label += "." + first }
+        return label
+    }
+}
+
+/// A run of visible text between block boundaries, whitespace collapsed as a browser shows it;
+/// `<br>` kept as a line break.
+struct HTMLTextBlock {
+    var text: String
+    /// The innermost block element around it (index into `HTMLWalk.elements`).
+    var element: Int
+    var linkCharacters: Int
+    var characters: Int
+    var commas: Int
+}
+
+/// What the page's head and markup say about it, gathered on the same walk.
+struct HTMLHeadData {
+    var title: String?
+    /// `<meta name|property|itemprop=... content=...>`, keys lowercased, in page order.
+    var metas: [(key: String, value: String)] = []
+    var jsonLD: [String] = []
+    var htmlLang: String?
+    /// `<time datetime>` values with the element they sit in.
+    var times: [(value: String, element: Int)] = []
+    var canonical: String?
+    var frames: [String] = []
+    var scripts = 0
+    var hasBody = false
+}
+
+/// One pass over libxml2's tree: blocks of visible text in document order, the elements that hold
+/// them, and the head's metadata. Hidden subtrees (`hidden`, `display:none`) are not visible text.
+final class HTMLWalk {
+    private(set) var elements: [HTMLElement] = []
+    private(set) var blocks: [HTMLTextBlock] = []
+    var head = HTMLHeadData()
+
+    private var buffer: [UInt8] = []
+    private var bufferLinks = 0
+    private var bufferCharacters = 0
+    private var bufferCommas = 0
+    private var pendingSpace = false
+    private var current = -1
+    private var linkDepth = 0
+
+    init(document: xmlDocPtr) {
+        buffer.reserveCapacity(4096)
+        if let root = xmlDocGetRootElement(document) { visit(root, depth: 0) }
+        flush()
+    }
+
+    private func visit(_ node: xmlNodePtr, depth: Int) {
+        var child: xmlNodePtr? = node
+        // Siblings by loop, children by recursion: depth is bounded by libxml2 (256 without
+        // XML_PARSE_HUGE), the number of siblings is not.
+        while let n = child {
+            switch n.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = n.pointee.content { append(content) }
+            case XML_ELEMENT_NODE:
+                element(n, depth: depth)
+            default:
+                break
+            }
+            if depth == 0 { break }
+            child = n.pointee.next
+        }
+    }
+
+    private func element(_ node: xmlNodePtr, depth: Int) {
+        guard let rawName = node.pointee.name else { return }
+        let tag = String(cString: rawName).lowercased()
+        if tag == "html", head.htmlLang == nil { head.htmlLang = attribute(node, "lang") ?? attribute(node, "xml:lang") }
+        if tag == "body" { head.hasBody = true }
+        let role = HTMLTagRole.of(tag)
+        if role == .skipped {
+            collectSkipped(node, tag: tag)
+            return
+        }
+        if isHidden(node) { return }
+        if role == .lineBreak {
+            if !buffer.isEmpty, buffer.last != 0x0A { buffer.append(0x0A) }
+            pendingSpace = false
+            return
+        }
+        if tag == "time", let value = attribute(node, "datetime") { head.times.append((value, current)) }
+        if role == .inline {
+            if tag == "a" { linkDepth += 1 }
+            if let first = node.pointee.children { visit(first, depth: depth + 1) }
+            if tag == "a" { linkDepth -= 1 }
+            return
+        }
+        flush()
+        let saved = current
+        current = elements.count
+        elements.append(HTMLElement(tag: tag, parent: saved, id: attribute(node, "id") ?? "",
+                                    classes: attribute(node, "class") ?? "", itemprop: attribute(node, "itemprop") ?? "",
+                                    role: attribute(node, "role") ?? "", depth: depth))
+        if let first = node.pointee.children { visit(first, depth: depth + 1) }
+        flush()
+        current = saved
+    }
+
+    /// Elements whose subtree is no visible text but says something about the page.
+    private func collectSkipped(_ node: xmlNodePtr, tag: String) {
+        switch tag {
+        case "head":
+            if let first = node.pointee.children { headChildren(first) }
+        case "title":
+            if head.title == nil { head.title = textContent(node) }
+        case "meta":
+            meta(node)
+        case "link":
+            if attribute(node, "rel")?.lowercased() == "canonical" { head.canonical = attribute(node, "href") }
+        case "script":
+            head.scripts += 1
+            if attribute(node, "type")?.lowercased().contains("ld+json") == true, let text = textContent(node) {
+                head.jsonLD.append(text)
+            }
+        case "frame", "iframe":
+            if let src = attribute(node, "src"), !src.isEmpty { head.frames.append(src) }
+        case "frameset", "noscript", "object":
+            // A frameset's frames and a noscript's markup (libxml2 parses it as elements).
+            var child = node.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE, let name = c.pointee.name {
+                    let inner = String(cString: name).lowercased()
+                    if HTMLTagRole.of(inner) == .skipped { collectSkipped(c, tag: inner) }
+                    else if inner == "frameset" { collectSkipped(c, tag: inner) }
+                }
+                child = c.pointee.next
+            }
+        default:
+            break
+        }
+    }
+
+    private func headChildren(_ first: xmlNodePtr) {
+        var child: xmlNodePtr? = first
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE, let name = c.pointee.name {
+                collectSkipped(c, tag: String(cString: name).lowercased())
+            }
+            child = c.pointee.next
+        }
+    }
+
+    private func meta(_ node: xmlNodePtr) {
+        guard let content = attribute(node, "content") else { return }
+        let key = attribute(node, "property") ?? attribute(node, "name") ?? attribute(node, "itemprop")
+            ?? attribute(node, "http-equiv")
+        guard let key, !key.isEmpty else { return }
+        head.metas.append((key.lowercased(), content))
+    }
+
+    private func isHidden(_ node: xmlNodePtr) -> Bool {
+        var attr = node.pointee.properties
+        while let a = attr {
+            if let name = a.pointee.name {
+                if strcasecmp(name, "hidden") == 0 { return true }
+                if strcasecmp(name, "style") == 0, let value = value(of: a) {
+                    let style = value.lowercased().filter { $0 != " " }
+                    if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+                }
+            }
+            attr = a.pointee.next
+        }
+        return false
+    }
+
+    private func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+        var attr = node.pointee.properties
+        while let a = attr {
+            if let n = a.pointee.name, strcasecmp(n, name) == 0 { return value(of: a) }
+            attr = a.pointee.next
+        }
+        return nil
+    }
+
+    private func value(of attr: xmlAttrPtr) -> String? {
+        guard let text = attr.pointee.children, let content = text.pointee.content else { return "" }
+        return String(cString: content).trimmingASCIISpace()
+    }
+
+    /// The text below a node (a title, a script's JSON), read from the tree without libxml2's
+    /// allocating xmlNodeGetContent.
+    private func textContent(_ node: xmlNodePtr) -> String? {
+        var bytes: [UInt8] = []
+        func gather(_ first: xmlNodePtr?) {
+            var child = first
+            while let c = child {
+                if c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE, let content = c.pointee.content {
+                    var p = content
+                    while p.pointee != 0 { bytes.append(p.pointee); p += 1 }
+                } else if c.pointee.type == XML_ELEMENT_NODE {
+                    gather(c.pointee.children)
+                }
+                child = c.pointee.next
+            }
+        }
+        gather(node.pointee.children)
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    private func strcasecmp(_ a: UnsafePointer<xmlChar>, _ b: String) -> Int32 {
+        b.withCString { xmlStrcasecmp(a, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+    }
+
+    /// Text as a browser lays it out: runs of white space (NBSP included) become one space.
+    private func append(_ content: UnsafePointer<xmlChar>) {
+        var p = content
+        while p.pointee != 0 {
+            let byte = p.pointee
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                pendingSpace = true
+                p += 1
+                continue
+            }
+            if byte == 0xC2, p[1] == 0xA0 {
+                pendingSpace = true
+                p += 2
+                continue
+            }
+            if pendingSpace, !buffer.isEmpty, buffer.last != 0x0A { buffer.append(0x20) }
+            pendingSpace = false
+            buffer.append(byte)
+            if byte & 0xC0 != 0x80 {
+                bufferCharacters += 1
+                if linkDepth > 0 { bufferLinks += 1 }
+                if byte == 0x2C { bufferCommas += 1 }
+            } else if byte == 0x8C, buffer.count >= 2, buffer[buffer.count - 2] == 0xD8 {
+                bufferCommas += 1  // ، (U+060C), the Arabic comma
+            }
+            p += 1
+        }
+    }
+
+    private func flush() {
+        while let last = buffer.last, last == 0x20 || last == 0x0A { buffer.removeLast() }
+        pendingSpace = false
+        guard !buffer.isEmpty else { bufferLinks = 0; bufferCharacters = 0; bufferCommas = 0; return }
+        let text = String(decoding: buffer, as: UTF8.self)
+        blocks.append(HTMLTextBlock(text: text, element: current, linkCharacters: bufferLinks, characters: bufferCharacters,
+                                    commas: bufferCommas))
+        var e = current
+        while e >= 0 {
+            elements[e].textCharacters += bufferCharacters
+            elements[e].linkCharacters += bufferLinks
+            e = elements[e].parent
+        }
+        buffer.removeAll(keepingCapacity: true)
+        bufferLinks = 0
+        bufferCharacters = 0
+        bufferCommas = 0
+    }
+}
+
+extension String {
+    func trimmingASCIISpace() -> String {
+        let bytes = Array(utf8)
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] <= 0x20 { start += 1 }
+        while end > start, bytes[end - 1] <= 0x20 { end -= 1 }
+        return start == 0 && end == bytes.count ? self : String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
