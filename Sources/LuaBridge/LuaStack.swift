@@ -18,7 +18,8 @@ extension LuaState {
         case .boolean(let b): lua_pushboolean(L, b ? 1 : 0)
         case .integer(let i): lua_pushinteger(L, lua_Integer(i))
         case .number(let d): lua_pushnumber(L, d)
-        case .string(let s): pushBytes(s.bytes, on: L)
+        case .string(let s):
+            s.withBytes { buf in buf.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, $0.count) } }
         case .table(let t):
             lua_createtable(L, Int32(clamping: t.array.count), Int32(clamping: t.fields.count))
             for (i, element) in t.array.enumerated() {
@@ -35,6 +36,12 @@ extension LuaState {
         case .function(let f):
             pushBox(f, className: LuaState.functionBoxName, on: L)
             tk_pushswiftclosure(L)
+        case .object(let list as LuaList):
+            lua_createtable(L, Int32(clamping: list.count), 0)
+            for i in 0..<list.count {
+                try push(try list.element(i), on: L, depth: depth + 1)
+                lua_rawseti(L, -2, lua_Integer(i + 1))
+            }
         case .object(let o):
             pushBox(o, className: classNames[ObjectIdentifier(type(of: o))] ?? LuaState.objectBoxName, on: L)
         case .reference(let r):

@@ -1,14 +1,73 @@
 /// Bytes of a Lua string. Lua strings are byte arrays: embedded NULs and invalid UTF-8 are kept as they are.
 public struct LuaString: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
-    public var bytes: [UInt8]
+    private enum Storage: Sendable {
+        case bytes([UInt8])
+        /// Text shared with a Swift string: a host hands a large text to Lua without a copy on
+        /// the Swift side (Lua makes its own when the value is pushed).
+        case text(Substring)
+    }
 
-    public init(bytes: [UInt8]) { self.bytes = bytes }
-    public init(_ string: String) { self.bytes = Array(string.utf8) }
+    private var storage: Storage
+
+    /// The bytes; a copy for a string made with `init(sharing:)`.
+    public var bytes: [UInt8] {
+        get {
+            switch storage {
+            case .bytes(let bytes): return bytes
+            case .text(let text): return Array(text.utf8)
+            }
+        }
+        set { storage = .bytes(newValue) }
+    }
+
+    public init(bytes: [UInt8]) { storage = .bytes(bytes) }
+    public init(_ string: String) { storage = .bytes(Array(string.utf8)) }
     public init(stringLiteral value: String) { self.init(value) }
+    /// The string's text without copying it: the value keeps the string's storage alive.
+    public init(sharing text: Substring) { storage = .text(text) }
+
+    public var count: Int {
+        switch storage {
+        case .bytes(let bytes): return bytes.count
+        case .text(let text): return text.utf8.count
+        }
+    }
+
+    /// Whether the bytes are known to be valid UTF-8 without looking (text shared with Swift).
+    public var isKnownUTF8: Bool {
+        if case .text = storage { return true } else { return false }
+    }
+
+    /// The bytes in place.
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        switch storage {
+        case .bytes(let bytes):
+            return try bytes.withUnsafeBufferPointer(body)
+        case .text(let text):
+            if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+            return try Array(text.utf8).withUnsafeBufferPointer(body)
+        }
+    }
 
     /// The text, with invalid UTF-8 replaced by U+FFFD.
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    public var string: String {
+        switch storage {
+        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .text(let text): return String(text)
+        }
+    }
     public var description: String { string }
+
+    // Byte equality whatever the storage (a shared text equals the same bytes in an array).
+    public static func == (a: LuaString, b: LuaString) -> Bool {
+        if case .bytes(let x) = a.storage, case .bytes(let y) = b.storage { return x == y }
+        guard a.count == b.count else { return false }
+        return a.withBytes { x in b.withBytes { y in x.elementsEqual(y) } }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
 }
 
 /// A Lua table converted to Swift: its sequence part (keys 1...n) and every other pair.
@@ -125,6 +184,23 @@ public enum LuaValue: Equatable, ExpressibleByStringLiteral, ExpressibleByIntege
         default: return false
         }
     }
+}
+
+/// A list pushed to Lua as a plain table whose elements are made one at a time while it is
+/// pushed (`.object(LuaList(...))`): a host's list of a hundred thousand records (the blocks of a
+/// 100 MB article) is never whole on the Swift side beside its copy in Lua.
+public final class LuaList {
+    public let count: Int
+    let element: (Int) throws -> LuaValue
+
+    /// `element(i)` makes the element at 0-based `i`.
+    public init(count: Int, element: @escaping (Int) throws -> LuaValue) {
+        self.count = count
+        self.element = element
+    }
+
+    /// The element at 0-based `index`.
+    public func value(at index: Int) throws -> LuaValue { try element(index) }
 }
 
 /// A Swift function callable from Lua. It receives its arguments and returns its results; a thrown

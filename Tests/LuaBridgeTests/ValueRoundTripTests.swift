@@ -30,6 +30,24 @@ final class ValueRoundTripTests: XCTestCase {
         XCTAssertEqual(try lua.run("return 'a\\0b'").first, .string(LuaString(bytes: [0x61, 0, 0x62])))
     }
 
+    /// A string shared with a Swift string (no copy on the Swift side) is the same value as its
+    /// bytes, and a list made element by element reaches Lua as a plain table.
+    func testSharedStringsAndListsAreOrdinaryValues() throws {
+        let lua = try LuaState()
+        let text = "Rais Putin alisema: «Tutaendelea.» بوتين"
+        let shared = LuaString(sharing: text.dropFirst(5))
+        XCTAssertEqual(shared, LuaString(String(text.dropFirst(5))))
+        XCTAssertEqual(shared.hashValue, LuaString(String(text.dropFirst(5))).hashValue)
+        XCTAssertEqual(shared.count, text.utf8.count - 5)
+        XCTAssertEqual(try roundTrip(.string(shared), in: lua), .string(LuaString(String(text.dropFirst(5)))))
+        var made: [Int] = []
+        let list = LuaList(count: 3) { i in made.append(i); return i == 1 ? .string(shared) : .integer(Int64(i)) }
+        try lua.setGlobal("v", .object(list))
+        XCTAssertEqual(made, [0, 1, 2])
+        XCTAssertEqual(try lua.run("return type(v), #v, v[1], v[2] == \"\(shared.string)\", v[3]"),
+                       ["table", 3, 0, true, 2])
+    }
+
     func testNestedTables() throws {
         let lua = try LuaState()
         var inner = LuaTable(array: [1, 2.5, "three"])
