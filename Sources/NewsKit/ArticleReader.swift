@@ -30,17 +30,17 @@ public struct ArticleReader: Sendable {
         if let title = record.title, !raw.hasPrefix(title) { raw = title + "\n\n" + raw }
         let hinted = record.lang
         let structure = parser.parse(raw, lang: hinted)
-        let sample = [structure.title ?? "", structure.text].joined(separator: "\n")
-        let guess = LanguageIdentifier.shared.identify(sample.isEmpty ? raw : sample).code
+        let guess = LanguageIdentifier.shared.identify(lines: [Substring(structure.title ?? ""), structure.textSlice]).code
         var article = Article(id: record.id ?? record.document.contentHash, path: record.document.origin,
-                              lang: hinted ?? guess, text: structure.text, raw: raw)
+                              lang: hinted ?? guess, text: "", raw: raw)
+        article.textSlice = structure.textSlice
         article.title = record.title ?? structure.title
-        article.lede = structure.lede
+        article.ledeSlice = structure.ledeSlice
         article.source = record.source ?? structure.source
         article.originalSource = structure.originalSource
         article.agencies = structure.agencies
         article.byline = structure.byline
-        article.paragraphs = structure.paragraphs
+        article.paragraphSlices = structure.paragraphSlices
         article.headings = structure.headings
         article.related = structure.related
         article.captions = structure.captions

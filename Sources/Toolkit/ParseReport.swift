@@ -19,7 +19,11 @@ public enum ParseReport {
         var count = 0
         while let item = try stream.nextItem() {
             count += 1
-            if let json { console.out(try json.line(item) + "\n") } else { console.out(text(item.article)) }
+            if let json {
+                try json.write(item) { console.out(String(decoding: $0, as: UTF8.self)) }
+            } else {
+                console.out(text(item.article))
+            }
         }
         if count == 0 {
             throw ToolkitError.noReadableInput("no article could be read from \(arguments.joined(separator: " ")): \(inputs.skipReasons)")

@@ -63,7 +63,7 @@ final class ScriptExtractor {
     /// on the right thread: the calling callback's (`LuaCall.call`) or the state's own.
     func run(on article: ArticleObject, state: LuaState, invoke: (LuaReference, [LuaValue]) throws -> [LuaValue],
              budget: LuaLimits, knowledgeBase: @escaping () throws -> KnowledgeBase) throws -> [EntityMention] {
-        let text = Array(article.article.text.utf8)
+        let text = Array(article.article.textSlice.utf8)
         var found: [EntityMention] = []
         let emit = LuaFunction("emit") { [self] emitCall in
             found.append(try mention(from: try emitCall.table(1), text: text, article: article.article, knowledgeBase: knowledgeBase))

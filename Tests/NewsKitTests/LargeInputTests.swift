@@ -63,6 +63,30 @@ final class LargeInputTests: XCTestCase {
         XCTAssertEqual(article.title, "Talks in Moscow")
         XCTAssertEqual(article.text.utf8.count, Self.longLine.utf8.count - 1)  // the trailing space is trimmed
         XCTAssertEqual(article.blocks.last?.last, article.raw.utf8.count - 1)
+        // Cut into lines of at most a window for folding, the line is still one block.
+        XCTAssertEqual(article.blocks.count, 2)
+        XCTAssertEqual(article.paragraphSlices.count + (article.ledeSlice == nil ? 0 : 1), 1)
+    }
+
+    /// The blocks, paragraphs and lede of a parsed article are slices of its raw text, not
+    /// copies: each copy is one more time the size of a 100 MB article in memory.
+    func testBlocksShareTheStorageOfTheRawText() {
+        var record = InputRecord(document: Document(origin: "long.txt", text: Self.longArticle))
+        record.lang = "en"
+        let article = ArticleReader().article(from: record)
+        var raw = article.raw
+        let base = raw.withUTF8 { $0.baseAddress }
+        func storage(_ text: Substring) -> UnsafePointer<UInt8>? {
+            var string = text.base
+            return string.withUTF8 { $0.baseAddress }
+        }
+        XCTAssertGreaterThan(article.blocks.count, Self.paragraphCount)
+        XCTAssertTrue(article.blocks.allSatisfy { storage($0.textSlice) == base })
+        XCTAssertTrue(article.paragraphSlices.allSatisfy { storage($0) == base })
+        if let lede = article.ledeSlice { XCTAssertEqual(storage(lede), base) }
+        // Its paragraphs lie in raw a blank line apart, as the text joins them: the text is raw's too.
+        XCTAssertEqual(storage(article.textSlice), base)
+        XCTAssertEqual(article.text, ([article.lede].compactMap { $0 } + article.paragraphs).joined(separator: "\n\n"))
     }
 
     func testWindowsCoverTheTextAndCutAtParagraphs() {

@@ -13,19 +13,19 @@ struct AnnotatedText {
     private var segments: [(start: Int, end: Int, block: Int, rawStart: Int?)] = []
 
     init(article: Article) {
-        var string = article.text
+        var string = String(article.textSlice)
         textLength = string.utf8.count
         // Reads raw in place: a byte array copy of it would be one more copy of the article.
         var raw = article.raw
         var segments: [(start: Int, end: Int, block: Int, rawStart: Int?)] = []
         raw.withUTF8 { raw in
             for (index, block) in article.blocks.enumerated() where Self.outsideKinds.contains(block.kind) && block.duplicateOf == nil {
-                guard !block.text.isEmpty else { continue }
+                guard !block.textSlice.isEmpty else { continue }
                 string += Self.separator
                 let start = string.utf8.count
-                string += block.text
+                string += block.textSlice
                 segments.append((start, string.utf8.count, index + 1,
-                                 Self.locate(Array(block.text.utf8), in: raw, from: block.first - 1, to: block.last)))
+                                 Self.locate(Array(block.textSlice.utf8), in: raw, from: block.first - 1, to: block.last)))
             }
         }
         self.segments = segments

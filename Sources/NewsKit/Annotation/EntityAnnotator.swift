@@ -28,9 +28,9 @@ public struct EntityAnnotator: Sendable {
             let range = (match.utf8Range.lowerBound + offset)..<(match.utf8Range.upperBound + offset)
             if place(&m, range, in: input, article: article) { mentions.append(m) }
         }
-        mentions += ruleMentions(in: article.text, lang: lang, besides: mentions)
-        mentions += dateMentions(in: article.text, lang: lang, article: article)
-        mentions = mergingTagger(mentions, in: article.text, lang: lang)
+        mentions += ruleMentions(in: article.textSlice, lang: lang, besides: mentions)
+        mentions += dateMentions(in: article.textSlice, lang: lang, article: article)
+        mentions = mergingTagger(mentions, in: article.textSlice, lang: lang)
         mentions.sort { ($0.first ?? Int.max, $0.rawFirst ?? 0) < ($1.first ?? Int.max, $1.rawFirst ?? 0) }
         let blocks = BlockLocator(article: article)
         for i in mentions.indices where mentions[i].first != nil {
@@ -45,9 +45,13 @@ public struct EntityAnnotator: Sendable {
     /// of it, with the window's 0-based byte offset in `text`: the matcher's folded copy and
     /// the rules' tokens then take memory in proportion to a window, not to the whole text.
     static func windowed<T>(_ text: String, _ find: (String, Int) -> [T]) -> [T] {
+        windowed(Substring(text), find)
+    }
+
+    static func windowed<T>(_ text: Substring, _ find: (String, Int) -> [T]) -> [T] {
         var text = text
         let windows = text.withUTF8 { TextWindows.windows($0) }
-        guard windows.count > 1 else { return find(text, 0) }
+        guard windows.count > 1 else { return find(String(text), 0) }
         return text.withUTF8 { bytes in
             windows.flatMap { window in
                 find(String(decoding: UnsafeBufferPointer(rebasing: bytes[window]), as: UTF8.self), window.lowerBound)
@@ -71,7 +75,7 @@ public struct EntityAnnotator: Sendable {
 
     /// People, organisations and places found by titles, roles and patterns where the knowledge base
     /// found nothing, and amounts.
-    private func ruleMentions(in text: String, lang: String?, besides known: [EntityMention]) -> [EntityMention] {
+    private func ruleMentions(in text: Substring, lang: String?, besides known: [EntityMention]) -> [EntityMention] {
         // Knowledge-base matches in the text do not overlap and come in text order, so a binary
         // search finds the one that could overlap: a long article has many of both.
         let taken = known.compactMap { m in m.first.map { ($0 - 1)..<m.last! } }.sorted { $0.lowerBound < $1.lowerBound }
@@ -104,7 +108,7 @@ public struct EntityAnnotator: Sendable {
         }
     }
 
-    private func dateMentions(in text: String, lang: String?, article: Article) -> [EntityMention] {
+    private func dateMentions(in text: Substring, lang: String?, article: Article) -> [EntityMention] {
         let reference = article.datePrecision == "day" ? article.date.flatMap(Self.day) : nil
         let parser = DateParser(reference: reference)
         let dates = Self.windowed(text) { window, offset in parser.find(in: window, lang: lang).map { ($0, offset) } }
@@ -199,13 +203,13 @@ struct BlockLocator {
     private var spans: [(start: Int, end: Int, block: Int)] = []
 
     init(article: Article) {
-        let segments = [article.lede].compactMap { $0 } + article.paragraphs
+        let segments = [article.ledeSlice].compactMap { $0 } + article.paragraphSlices
         let candidates = article.blocks.enumerated().filter { $0.element.kind == .lede || $0.element.kind == .paragraph }
         var next = candidates.startIndex
         var offset = 1
         for segment in segments {
             let length = segment.utf8.count
-            if let found = candidates[next...].firstIndex(where: { $0.element.text == segment }) {
+            if let found = candidates[next...].firstIndex(where: { $0.element.textSlice == segment }) {
                 spans.append((offset, offset + length - 1, candidates[found].offset + 1))
                 next = candidates.index(after: found)
             }

@@ -30,14 +30,32 @@ public struct LanguageIdentifier: Sendable {
 
     /// The most likely language of UTF-8 `bytes`; allocates nothing.
     public func identify(utf8 bytes: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
+        identify(parts: CollectionOfOne(bytes))
+    }
+
+    /// The language of the texts joined by line breaks, read in place: an article's title and
+    /// text without a joined copy of them.
+    public func identify(lines texts: [Substring]) -> LanguageGuess {
+        var buffers: [UnsafeBufferPointer<UInt8>] = []
+        func collect(_ rest: ArraySlice<Substring>) -> LanguageGuess {
+            guard var first = rest.first else { return identify(parts: buffers) }
+            return first.withUTF8 { bytes in
+                buffers.append(bytes)
+                return collect(rest.dropFirst())
+            }
+        }
+        return collect(texts[...])
+    }
+
+    func identify(parts: some Collection<UnsafeBufferPointer<UInt8>>) -> LanguageGuess {
         withUnsafeTemporaryAllocation(of: Int64.self, capacity: max(model.languages.count, 1)) { scores in
             scores.initialize(repeating: 0)
-            let tally = NGramScorer.score(bytes, model: model, into: scores.baseAddress!)
+            let tally = NGramScorer.score(parts, model: model, into: scores.baseAddress!)
             let script = tally.dominant
             guard script != .common else { return .undetermined }
             let share = tally.share(of: script)
             if let code = ScriptLanguages.soleLanguage(of: script) {
-                let traditional = script == .han && ScriptLanguages.isTraditionalChinese(bytes)
+                let traditional = script == .han && ScriptLanguages.isTraditionalChinese(parts)
                 return LanguageGuess(code: code, confidence: share,
                                      script: ScriptLanguages.reportedScript(script, traditionalChinese: traditional))
             }

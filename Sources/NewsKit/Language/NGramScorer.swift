@@ -36,6 +36,13 @@ struct NGramScorer {
     /// the letter count per script.
     static func score(_ bytes: UnsafeBufferPointer<UInt8>, model: LanguageModel,
                       into scores: UnsafeMutablePointer<Int64>) -> ScriptTally {
+        score(CollectionOfOne(bytes), model: model, into: scores)
+    }
+
+    /// The same for the parts as if joined by line breaks, without joining them (the title and
+    /// text of a 100 MB article would be one more copy of it).
+    static func score(_ parts: some Collection<UnsafeBufferPointer<UInt8>>, model: LanguageModel,
+                      into scores: UnsafeMutablePointer<Int64>) -> ScriptTally {
         let languageCount = model.languages.count
         let stride = languageCount + 1
         var tally = ScriptTally()
@@ -46,7 +53,14 @@ struct NGramScorer {
                     var scorer = NGramScorer(table: model.table, scores: blocks.baseAddress!, stride: stride,
                                              pending: hashes.baseAddress!, pendingTargets: targets.baseAddress!,
                                              scratch: hashes.baseAddress! + batch)
-                    tally = scorer.scan(bytes, modelScripts: model.scriptMask)
+                    var state = ScanState()
+                    for (i, bytes) in parts.enumerated() {
+                        if i > 0 { scorer.lineBreak(&state) }
+                        scorer.scan(bytes, modelScripts: model.scriptMask, state: &state)
+                    }
+                    if state.inWord { scorer.endWord() }
+                    scorer.flush()
+                    tally = state.tally
                 }
             }
             let lower = blocks.baseAddress!
@@ -70,12 +84,30 @@ struct NGramScorer {
         self.scratch = scratch
     }
 
-    /// `modelScripts`: bit n set when the model has languages of the script with raw value n.
-    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, modelScripts: UInt32) -> ScriptTally {
+    /// Where a scan stopped, to go on with the next part.
+    struct ScanState {
         var tally = ScriptTally()
         var inWord = false
         var wordScript = Script.common
         var afterLatin = false
+    }
+
+    /// What a line break between two parts does: it ends a word and is no letter.
+    private mutating func lineBreak(_ state: inout ScanState) {
+        if state.inWord {
+            state.inWord = false
+            endWord()
+        }
+        state.afterLatin = false
+    }
+
+    /// `modelScripts`: bit n set when the model has languages of the script with raw value n.
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, modelScripts: UInt32, state: inout ScanState) {
+        var tally = state.tally
+        var inWord = state.inWord
+        var wordScript = state.wordScript
+        var afterLatin = state.afterLatin
+        defer { state = ScanState(tally: tally, inWord: inWord, wordScript: wordScript, afterLatin: afterLatin) }
         var index = 0
         while index < bytes.count {
             let scalar = UTF8Scan.next(bytes, &index)
@@ -104,9 +136,6 @@ struct NGramScorer {
                 endWord()
             }
         }
-        if inWord { endWord() }
-        flush()
-        return tally
     }
 
     /// An upper-case Latin or Cyrillic letter (folding changed it, and it is not one of the

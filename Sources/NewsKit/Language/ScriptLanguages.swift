@@ -48,14 +48,20 @@ enum ScriptLanguages {
 
     /// Whether Han text uses more traditional than simplified forms of the marker characters.
     static func isTraditionalChinese(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        isTraditionalChinese(CollectionOfOne(bytes))
+    }
+
+    static func isTraditionalChinese(_ parts: some Collection<UnsafeBufferPointer<UInt8>>) -> Bool {
         var simplifiedCount = 0
         var traditionalCount = 0
-        var index = 0
-        while index < bytes.count {
-            let scalar = UTF8Scan.next(bytes, &index)
-            guard scalar >= 0x4E00 else { continue }
-            if contains(simplified, scalar) { simplifiedCount += 1 }
-            else if contains(traditional, scalar) { traditionalCount += 1 }
+        for bytes in parts {
+            var index = 0
+            while index < bytes.count {
+                let scalar = UTF8Scan.next(bytes, &index)
+                guard scalar >= 0x4E00 else { continue }
+                if contains(simplified, scalar) { simplifiedCount += 1 }
+                else if contains(traditional, scalar) { traditionalCount += 1 }
+            }
         }
         return traditionalCount > simplifiedCount
     }

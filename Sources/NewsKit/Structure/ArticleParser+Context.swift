@@ -44,7 +44,7 @@ extension ArticleParser.Run {
         let s = segments[t]
         let line = s.line
         let r = foldedRange(line, s.lo, s.hi)
-        let f = lines[line].folded.bytes
+        let f = folded(line).bytes
         var cuts: [(start: Int, end: Int)] = []  // folded separator spans
         var p = r.lowerBound
         while p < r.upperBound {
@@ -116,7 +116,7 @@ extension ArticleParser.Run {
         let titleKey = titleIndex.map { Array(foldedBytes(segments[$0])) }
         let titleLineKey = titleIndex.map { t -> [UInt8] in
             let s = segments[t]
-            return Array(lines[s.line].folded.bytes)
+            return Array(folded(s.line).bytes)
         }
         for j in segments.indices {
             let s = segments[j]

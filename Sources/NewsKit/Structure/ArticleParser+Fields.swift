@@ -7,22 +7,22 @@ extension ArticleParser.Run {
         var firstParagraph: ArticleParser.Segment?
         for s in segments {
             let kind = s.kind ?? .paragraph
-            let text = self.text(s)
-            a.blocks.append(Block(kind: kind, text: text, first: s.lo + 1, last: s.hi, marker: s.marker,
+            let text = self.textSlice(s)
+            a.blocks.append(Block(kind: kind, textSlice: text, first: s.lo + 1, last: s.hi, marker: s.marker,
                                   rule: s.rule, duplicateOf: s.duplicateOf))
             guard s.duplicateOf == nil, !text.isEmpty else { continue }
             switch kind {
-            case .title: if a.title == nil { a.title = text }
+            case .title: if a.title == nil { a.title = String(text) }
             case .lede:
-                if a.lede == nil { a.lede = text; ledeSegment = s } else { a.paragraphs.append(text) }
+                if a.ledeSlice == nil { a.ledeSlice = text; ledeSegment = s } else { a.paragraphSlices.append(text) }
             case .paragraph:
-                a.paragraphs.append(text)
+                a.paragraphSlices.append(text)
                 if firstParagraph == nil { firstParagraph = s }
-            case .heading: a.headings.append(text)
-            case .related: a.related.append(text)
-            case .caption: a.captions.append(text)
-            case .credit: a.credits.append(text)
-            case .byline: if a.byline == nil { a.byline = text }
+            case .heading: a.headings.append(String(text))
+            case .related: a.related.append(String(text))
+            case .caption: a.captions.append(String(text))
+            case .credit: a.credits.append(String(text))
+            case .byline: if a.byline == nil { a.byline = String(text) }
             default: break
             }
         }
@@ -30,9 +30,33 @@ extension ArticleParser.Run {
         resolveSources(&a, opening: opening)
         a.date = segments.first(where: { $0.kind == .dateline && $0.date != nil })?.date
             ?? opening.lazy.compactMap { self.todayDate(in: $0) }.first
-        a.text = ([a.lede].compactMap { $0 } + a.paragraphs).joined(separator: "\n\n")
-        a.quotes = QuoteFinder(markers: markers, lang: lang).quotes(in: a.text)
+        a.textSlice = joined([a.ledeSlice].compactMap { $0 } + a.paragraphSlices)
+        a.quotes = QuoteFinder(markers: markers, lang: lang).quotes(in: a.textSlice)
         return a
+    }
+
+    /// The pieces (slices of `source`) separated by blank lines: the span of `source` they cover
+    /// when it reads exactly so (a long article is then not held twice), else a string of their own.
+    func joined(_ pieces: [Substring]) -> Substring {
+        guard let first = pieces.first, let last = pieces.last else { return "" }
+        var previous = first.utf8.endIndex
+        for piece in pieces.dropFirst() {
+            guard previous <= piece.utf8.startIndex else { return Substring(Self.joinedCopy(pieces)) }
+            let gap = source.utf8[previous..<piece.utf8.startIndex]
+            guard gap.count == 2, gap.allSatisfy({ $0 == 0x0A }) else { return Substring(Self.joinedCopy(pieces)) }
+            previous = piece.utf8.endIndex
+        }
+        return Substring(source.utf8[first.utf8.startIndex..<last.utf8.endIndex])
+    }
+
+    static func joinedCopy(_ pieces: [Substring]) -> String {
+        var text = ""
+        text.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count + 2 })
+        for (i, piece) in pieces.enumerated() {
+            if i > 0 { text += "\n\n" }
+            text += piece
+        }
+        return text
     }
 
     // MARK: publisher and agencies

@@ -44,7 +44,7 @@ extension ArticleParser.Run {
     func matches(_ line: Int, at p: Int, limit: Int, boundary: Bool = true,
                  _ accept: (MarkerSet.Entry) -> Bool) -> [(entry: Int, end: Int)] {
         var found: [(Int, Int)] = []
-        lines[line].folded.bytes.withUnsafeBufferPointer { f in
+        folded(line).bytes.withUnsafeBufferPointer { f in
             markers.trie.matches(f, at: p, upTo: limit) { e, end in
                 let entry = markers.entries[e]
                 guard accept(entry), markers.applies(entry, lang: lang) else { return }
@@ -65,7 +65,7 @@ extension ArticleParser.Run {
 
     /// Position after separators (spaces and punctuation such as `: - – , • |`) from `p`.
     func skipSeparators(_ line: Int, from p: Int, limit: Int) -> Int {
-        let f = lines[line].folded.bytes
+        let f = folded(line).bytes
         var p = p
         while p < limit {
             let b = f[p]
@@ -91,19 +91,19 @@ extension ArticleParser.Run {
     /// Whether the folded position starts a word (start of line or after a non-word scalar).
     func atWordStart(_ line: Int, _ p: Int) -> Bool {
         if p == 0 { return true }
-        return lines[line].folded.bytes.withUnsafeBufferPointer { f in
+        return folded(line).bytes.withUnsafeBufferPointer { f in
             let prev = StructureFolding.previousScalarStart(f, p)
             return !StructureFolding.isWord(at: prev, in: f)
         }
     }
 
     func rawStart(_ line: Int, _ f: Int) -> Int {
-        let folded = lines[line].folded
+        let folded = self.folded(line)
         return f < folded.count ? folded.rawStart(f) : lines[line].hi
     }
 
     func rawEnd(_ line: Int, _ f: Int) -> Int {
-        f > 0 ? lines[line].folded.rawEnd(f - 1, in: bytes) : lines[line].lo
+        f > 0 ? folded(line).rawEnd(f - 1, in: bytes) : lines[line].lo
     }
 
     // MARK: navigation runs
@@ -111,7 +111,7 @@ extension ArticleParser.Run {
     /// A line made only of navigation/share words and boilerplate phrases, possibly glued
     /// ("Newsأخبارفيديو", "Share this storyPrint").
     func navigationLine(_ line: Int) -> ArticleParser.Segment? {
-        let f = lines[line].folded.bytes
+        let f = folded(line).bytes
         let n = f.count
         guard n <= 160 else { return nil }
         var reach = [Int](repeating: -1, count: n + 1)  // tokens used to reach each position
@@ -157,7 +157,7 @@ extension ArticleParser.Run {
     /// A date at the very start of the line that is glued to the text after it, set off by
     /// a dash or bar, or alone on the line. Returns the raw end of the date and the mention.
     func leadingDate(_ line: Int) -> (Int, DateMention)? {
-        let f = lines[line].folded.bytes
+        let f = folded(line).bytes
         let n = f.count
         guard n > 0 else { return nil }
         var candidates: [Int] = []  // folded ends of the date candidate
@@ -211,7 +211,7 @@ extension ArticleParser.Run {
     /// or be capitalised where the text runs into it ("mjiniPicha:").
     func splitCredit(_ line: Int, from rawLo: Int) -> [Part] {
         let hi = lines[line].hi
-        let f = lines[line].folded.bytes
+        let f = folded(line).bytes
         let n = f.count
         let start = foldedIndex(line, rawLo)
         // The credit is at most 160 folded bytes after its marker, so only the line's end is searched.

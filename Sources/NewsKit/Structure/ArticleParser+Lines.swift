@@ -3,32 +3,94 @@
 // bytes belong to exactly one block.
 
 extension ArticleParser.Run {
-    /// A line longer than this (4 GiB, far beyond any article) is cut at a character boundary
-    /// into several lines, so that folded offsets within a line fit in 32 bits.
-    static let maxLineBytes = StructureFolding.maxSpan - 4
+    /// A line longer than this is read as several lines, cut where a sentence or at least a word
+    /// ends, so that folding a line (five bytes per byte of text) stays bounded on a text that is
+    /// one line of many megabytes, and folded offsets within a line fit in 32 bits. The parts
+    /// become one block again (`joinCutLines`). Real articles have no line near this long.
+    static let maxLineBytes = TextWindows.size
 
     func splitLines() {
         var start = 0
         var i = 0
         let n = bytes.count
+        var continues = false
         while i <= n {
             let atBreak = i == n || bytes[i] == 0x0A || bytes[i] == 0x0D
-            let tooLong = !atBreak && i - start >= Self.maxLineBytes && bytes[i] & 0xC0 != 0x80
+            let tooLong = !atBreak && i - start >= Self.maxLineBytes
             if atBreak || tooLong {
-                let (lo, hi) = trimmed(start, i)
+                let end = tooLong ? lineCut(start, i) : i
+                let (lo, hi) = trimmed(start, end)
                 if lo < hi {
                     let folded = StructureFolding.fold(bytes, lo, hi)
-                    if folded.count > 0 { lines.append(ArticleParser.Line(lo: lo, hi: hi, folded: folded)) }
+                    if folded.count > 0 {
+                        lines.append(ArticleParser.Line(lo: lo, hi: hi, folded: foldsOnDemand ? .init() : folded,
+                                                        continues: continues))
+                        continues = tooLong
+                    }
                 }
                 if tooLong {
-                    start = i
+                    start = end
+                    i = end
                     continue
                 }
+                continues = false
                 if i < n && bytes[i] == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
                 start = i + 1
             }
             i += 1
         }
+    }
+
+    /// Where to cut an overlong line that started at `start`, at or before `limit`: after the
+    /// last sentence end (". ", "? ", "! ", "؟ ", "。") in the second half, else after the last
+    /// space there, else at the last character boundary.
+    func lineCut(_ start: Int, _ limit: Int) -> Int {
+        let floor = start + (limit - start) / 2
+        var space = -1
+        var i = limit - 1
+        while i > floor {
+            if bytes[i] == 0x20 {
+                if space < 0 { space = i + 1 }
+                let p = bytes[i - 1]
+                if p == 0x2E || p == 0x3F || p == 0x21 { return i + 1 }
+                if i >= 2 && bytes[i - 2] == 0xD8 && p == 0x9F { return i + 1 }  // ؟
+            } else if i >= 2 && bytes[i - 2] == 0xE3 && bytes[i - 1] == 0x80 && bytes[i] == 0x82 {  // 。
+                return i + 1
+            }
+            i -= 1
+        }
+        if space > 0 { return space }
+        var boundary = limit
+        while boundary > start + 1 && bytes[boundary] & 0xC0 == 0x80 { boundary -= 1 }
+        return boundary
+    }
+
+    /// Makes the parts of a line that `splitLines` cut one segment again: the last segment of a
+    /// part and the first of the next are joined, with the kind and marker of the first, so that
+    /// the blocks and the text are those of the line as written.
+    func joinCutLines() {
+        guard lines.contains(where: \.continues) else { return }
+        var joined: [ArticleParser.Segment] = []
+        var lastLine = -1  // the line the last joined segment ends on
+        var newIndex = [Int](repeating: 0, count: segments.count)
+        for (j, s) in segments.enumerated() {
+            if let last = joined.last, lines[s.line].continues, s.lo == lines[s.line].lo,
+               lastLine == s.line - 1, last.hi == lines[lastLine].hi {
+                joined[joined.count - 1].hi = s.hi
+                joined[joined.count - 1].contentHi = s.contentHi
+                newIndex[j] = joined.count - 1
+                lastLine = s.line
+                continue
+            }
+            newIndex[j] = joined.count
+            joined.append(s)
+            lastLine = s.line
+        }
+        for j in joined.indices {
+            if let d = joined[j].duplicateOf { joined[j].duplicateOf = newIndex[d] }
+        }
+        titleIndex = titleIndex.map { newIndex[$0] }
+        segments = joined
     }
 
     /// `lo..<hi` without ignorable characters at either end.
@@ -69,7 +131,7 @@ extension ArticleParser.Run {
 
     /// Index of the first folded byte of `line` whose source starts at or after `raw`.
     func foldedIndex(_ line: Int, _ raw: Int) -> Int {
-        let folded = lines[line].folded
+        let folded = self.folded(line)
         var lo = 0, hi = folded.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -85,7 +147,7 @@ extension ArticleParser.Run {
         if b < a { b = a }
         // Skip spaces the fold kept at the edges of an inner span.
         var a2 = a, b2 = b
-        let f = lines[line].folded.bytes
+        let f = folded(line).bytes
         while a2 < b2 && f[a2] == 0x20 { a2 += 1 }
         while b2 > a2 && f[b2 - 1] == 0x20 { b2 -= 1 }
         return a2..<b2
@@ -93,7 +155,7 @@ extension ArticleParser.Run {
 
     func foldedBytes(_ s: ArticleParser.Segment) -> ArraySlice<UInt8> {
         let r = foldedRange(s.line, s.contentLo, s.hi)
-        return lines[s.line].folded.bytes[r]
+        return folded(s.line).bytes[r]
     }
 
     func foldedString(_ s: ArticleParser.Segment) -> String {

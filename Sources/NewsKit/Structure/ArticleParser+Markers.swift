@@ -17,7 +17,7 @@ extension ArticleParser.Run {
         let s = segments[i]
         let r = foldedRange(s.line, s.lo, s.hi)
         guard !r.isEmpty else { return false }
-        let f = lines[s.line].folded.bytes
+        let f = folded(s.line).bytes
         var p = r.lowerBound
         // Bullets and brackets in front of a marker: "* نقلا عن", "(Source: X)".
         var bracketed = false
@@ -198,7 +198,7 @@ extension ArticleParser.Run {
 
     /// The folded end of a marker including a colon right after it ("Soma pia:").
     func colonEnd(_ line: Int, _ end: Int, _ limit: Int) -> Int {
-        let f = lines[line].folded.bytes
+        let f = folded(line).bytes
         var q = end
         while q < limit && f[q] == 0x20 { q += 1 }
         return q < limit && f[q] == 0x3A ? q + 1 : end

@@ -11,12 +11,16 @@ public struct ArticleParser: Sendable {
 
     public func parse(_ raw: String, lang: String? = nil) -> ArticleStructure {
         var raw = raw
+        raw.makeContiguousUTF8()
+        // Block texts are slices of this one string (sharing its storage), read through `bytes`.
+        let source = raw
         return raw.withUTF8 { bytes in
-            let run = Run(bytes: bytes, markers: markers, dates: dates, lang: lang)
+            let run = Run(bytes: bytes, source: source, markers: markers, dates: dates, lang: lang)
             run.splitLines()
             run.segmentLines()
             run.classifyMarkers()
             run.applyContext()
+            run.joinCutLines()
             return run.buildStructure()
         }
     }
@@ -53,24 +57,53 @@ extension ArticleParser {
     struct Line {
         var lo: Int
         var hi: Int
+        /// Empty when the run folds lines on demand (see `Run.folded`).
         var folded: StructureFolding.Folded
+        /// The line goes on the previous one, which was cut for its length (`splitLines`).
+        var continues = false
     }
 
     /// The state of one parse; lives only inside `parse`.
     final class Run {
         let bytes: UnsafeBufferPointer<UInt8>
+        /// The string `bytes` belong to.
+        let source: String
         let markers: MarkerSet
         let dates: DateParser
         let lang: String?
         var lines: [Line] = []
         var segments: [Segment] = []
         var titleIndex: Int?
+        /// A folded line costs five bytes per byte of text (the byte and its 32-bit offset): kept
+        /// for every line of a text up to one window, it would be 500 MB for a 100 MB text. Past
+        /// one window, lines are folded when asked for and only the last megabyte or so is kept.
+        let foldsOnDemand: Bool
+        private var foldCache: [Int: StructureFolding.Folded] = [:]
+        private var foldCacheBytes = 0
+        static let foldCacheLimit = 1 << 20
 
-        init(bytes: UnsafeBufferPointer<UInt8>, markers: MarkerSet, dates: DateParser, lang: String?) {
+        init(bytes: UnsafeBufferPointer<UInt8>, source: String, markers: MarkerSet, dates: DateParser, lang: String?) {
             self.bytes = bytes
+            self.source = source
             self.markers = markers
             self.dates = dates
             self.lang = lang
+            self.foldsOnDemand = bytes.count > TextWindows.size
+        }
+
+        /// The folded text of a line.
+        func folded(_ line: Int) -> StructureFolding.Folded {
+            guard foldsOnDemand else { return lines[line].folded }
+            if let cached = foldCache[line] { return cached }
+            let (lo, hi) = (lines[line].lo, lines[line].hi)
+            if foldCacheBytes + (hi - lo) > Self.foldCacheLimit {
+                foldCache.removeAll(keepingCapacity: true)
+                foldCacheBytes = 0
+            }
+            let folded = StructureFolding.fold(bytes, lo, hi)
+            foldCache[line] = folded
+            foldCacheBytes += hi - lo
+            return folded
         }
 
         func string(_ lo: Int, _ hi: Int) -> String {
@@ -78,10 +111,24 @@ extension ArticleParser {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
         }
 
+        /// `bytes[lo..<hi]` as a slice of `source`, sharing its storage (`lo` and `hi` are
+        /// character boundaries). Native strings index their UTF-8 in constant time.
+        func slice(_ lo: Int, _ hi: Int) -> Substring {
+            guard lo < hi else { return "" }
+            let utf8 = source.utf8
+            return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: lo)..<utf8.index(utf8.startIndex, offsetBy: hi)])
+        }
+
         /// The segment's text after its marker, trimmed.
         func text(_ s: Segment) -> String {
             let (lo, hi) = trimmed(s.contentLo, s.contentHi ?? s.hi)
             return string(lo, hi)
+        }
+
+        /// The same, as a slice of `source`.
+        func textSlice(_ s: Segment) -> Substring {
+            let (lo, hi) = trimmed(s.contentLo, s.contentHi ?? s.hi)
+            return slice(lo, hi)
         }
     }
 }

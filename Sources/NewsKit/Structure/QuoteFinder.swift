@@ -9,6 +9,10 @@ struct QuoteFinder {
     /// A text longer than `TextWindows.size` is searched window by window: the tokens of a
     /// whole text take about 40 bytes per word.
     func quotes(in text: String) -> [Quote] {
+        quotes(in: Substring(text))
+    }
+
+    func quotes(in text: Substring) -> [Quote] {
         var text = text
         return text.withUTF8 { raw in
             var quotes: [Quote] = []

@@ -209,7 +209,8 @@ struct APIClass<Source> {
         table.fields.reserveCapacity(fields.count)
         for field in fields {
             let value = try field.get(source)
-            if !value.isNil { table.fields.append((key: .string(LuaString(field.name)), value: value)) }
+            // The name shared, not copied: a long article's blocks are a hundred thousand records.
+            if !value.isNil { table.fields.append((key: .string(LuaString(sharing: Substring(field.name))), value: value)) }
         }
         return .table(table)
     }

@@ -18,7 +18,7 @@ enum ArticleFields {
             APIClassField("path", "string", "file it came from (`file.jsonl:17` for a JSON Lines record, `-` for stdin)") { LuaValue($0.unparsed.path) },
             APIClassField("lang", "string", "ISO 639-1 language code (`und` when unknown)") { LuaValue($0.lang) },
             APIClassField("title", "string?", "the headline") { LuaValue($0.title) },
-            APIClassField("lede", "string?", "the standfirst before the body") { LuaValue($0.article.lede) },
+            APIClassField("lede", "string?", "the standfirst before the body") { $0.article.ledeSlice.map { .string(LuaString(sharing: $0)) } ?? .nil },
             APIClassField("date", "string?", "publication date, ISO 8601 (`2024-06-19`, `2024-06`, `--09-15` without a year)") { LuaValue($0.article.date) },
             APIClassField("date_precision", "string?", "`day`, `month`, `year` or `day-month`") { LuaValue($0.article.datePrecision) },
             APIClassField("source", "string?", "publisher named in the text (`به گزارش X،`, ` – DW – `, `بقلم: X`) or given by the record") { LuaValue($0.article.source) },
@@ -26,7 +26,10 @@ enum ArticleFields {
             APIClassField("url", "string?", "from the input record") { LuaValue($0.unparsed.url) },
             APIClassField("byline", "string?", "author line") { LuaValue($0.article.byline) },
             APIClassField("agencies", "string[]", "wire services credited", cached: true) { LuaValue($0.article.agencies) },
-            APIClassField("paragraphs", "string[]", "body paragraphs, lede excluded", cached: true) { LuaValue($0.article.paragraphs) },
+            APIClassField("paragraphs", "string[]", "body paragraphs, lede excluded", cached: true) { o in
+                let paragraphs = o.article.paragraphSlices
+                return .object(LuaList(count: paragraphs.count) { .string(LuaString(sharing: paragraphs[$0])) })
+            },
             APIClassField("headings", "string[]", "sub-headings inside the body", cached: true) { LuaValue($0.article.headings) },
             APIClassField("related", "string[]", "\"read also\" headlines", cached: true) { LuaValue($0.article.related) },
             APIClassField("captions", "string[]", "photo captions", cached: true) { LuaValue($0.article.captions) },
@@ -35,10 +38,12 @@ enum ArticleFields {
                 .table(LuaTable(array: try o.attributedQuotes().map(EntityRecords.quote.table)))
             },
             APIClassField("blocks", "Block[]", "every part of `raw`, typed (see `Block`)", cached: true) { o in
-                .table(LuaTable(array: try o.article.blocks.map(EntityRecords.block.table)))
+                // Made block by block as Lua receives them.
+                let blocks = o.article.blocks
+                return .object(LuaList(count: blocks.count) { try EntityRecords.block.table(blocks[$0]) })
             },
-            APIClassField("text", "string", "lede and paragraphs separated by blank lines: what entity and quote offsets refer to") { LuaValue($0.article.text) },
-            APIClassField("raw", "string", "the input text as read") { LuaValue($0.article.raw) },
+            APIClassField("text", "string", "lede and paragraphs separated by blank lines: what entity and quote offsets refer to") { .string(LuaString(sharing: $0.article.textSlice)) },
+            APIClassField("raw", "string", "the input text as read") { .string(LuaString(sharing: Substring($0.article.raw))) },
             APIClassField("meta", "table<string, string>", "other fields of a JSON Lines record, as strings", cached: true) { o in
                 var table = LuaTable(array: [])
                 for (key, value) in o.unparsed.meta.sorted(by: { $0.key < $1.key }) { table[key] = LuaValue(value) }

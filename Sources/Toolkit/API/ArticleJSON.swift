@@ -20,21 +20,122 @@ struct ArticleJSON {
         })
     }
 
-    func line(_ item: ArticleStream.Item) throws -> String {
+    /// Writes the article's object and a line break to `sink`, in pieces of about 64 KiB: the
+    /// text of a 100 MB article is escaped piece by piece from the article's own storage, and
+    /// its blocks are made one at a time (`LuaList`), so the JSON is never whole in memory.
+    func write(_ item: ArticleStream.Item, to sink: @escaping ([UInt8]) -> Void) throws {
         let article = ArticleObject(item, entities: entities)
-        var out: [UInt8] = [UInt8(ascii: "{")]
+        var out = JSONPieces(sink: sink)
+        out.buffer.append(UInt8(ascii: "{"))
+        var first = true
         for field in ArticleFields.declaration.fields.sorted(by: { $0.name < $1.name }) {
             let value = try field.get(article)
             if value.isNil { continue }
-            if out.count > 1 { out.append(UInt8(ascii: ",")) }
-            try LuaJSONEncoder.string(Array(field.name.utf8), path: field.name, into: &out)
-            out.append(UInt8(ascii: ":"))
+            if !first { out.buffer.append(UInt8(ascii: ",")) }
+            first = false
+            try out.key(field.name)
             // A map (`meta`) stays an object when empty; lists stay arrays.
-            var encoder = LuaJSONEncoder(sortKeys: true)
-            encoder.emptyAsObject = field.type.hasPrefix("table<")
-            out += try encoder.encode(value)
+            try out.value(value, emptyAsObject: field.type.hasPrefix("table<"), path: "value")
         }
-        out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
+        out.buffer.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
+        out.flush()
+    }
+}
+
+/// JSON written to a sink in pieces, with `LuaJSONEncoder`'s output (sorted keys, compact): a
+/// string the host shares with Lua (`LuaString(sharing:)`, valid UTF-8 by construction) is
+/// escaped straight from its storage, and every piece handed on ends at a character boundary.
+struct JSONPieces {
+    var buffer: [UInt8] = []
+    let sink: ([UInt8]) -> Void
+    static let pieceSize = 1 << 16
+
+    init(sink: @escaping ([UInt8]) -> Void) {
+        self.sink = sink
+        buffer.reserveCapacity(Self.pieceSize + 64)
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        sink(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func key(_ name: String) throws {
+        try LuaJSONEncoder.string(Array(name.utf8), path: name, into: &buffer)
+        buffer.append(UInt8(ascii: ":"))
+    }
+
+    mutating func value(_ value: LuaValue, emptyAsObject: Bool, path: String) throws {
+        switch value {
+        case .string(let s) where s.isKnownUTF8:
+            s.withBytes { escape($0) }
+        case .string(let s):
+            try LuaJSONEncoder.string(s.bytes, path: path, into: &buffer)
+        case .object(let list as LuaList) where list.count == 0 && emptyAsObject:
+            buffer.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")])
+        case .object(let list as LuaList):
+            // Element by element, as Lua would receive it.
+            buffer.append(UInt8(ascii: "["))
+            for i in 0..<list.count {
+                if i > 0 { buffer.append(UInt8(ascii: ",")) }
+                try self.value(try list.value(at: i), emptyAsObject: emptyAsObject, path: "\(path)[\(i + 1)]")
+            }
+            buffer.append(UInt8(ascii: "]"))
+        case .table(let t) where t.fields.isEmpty && (!t.array.isEmpty || !emptyAsObject):
+            buffer.append(UInt8(ascii: "["))
+            for (i, element) in t.array.enumerated() {
+                if i > 0 { buffer.append(UInt8(ascii: ",")) }
+                try self.value(element, emptyAsObject: emptyAsObject, path: "\(path)[\(i + 1)]")
+            }
+            buffer.append(UInt8(ascii: "]"))
+        case .table(let t):
+            var members: [(key: [UInt8], value: LuaValue)] = t.array.enumerated().map { (Array(String($0.offset + 1).utf8), $0.element) }
+            for (key, value) in t.fields {
+                switch key {
+                case .string(let s): members.append((s.bytes, value))
+                case .integer(let i): members.append((Array(String(i).utf8), value))
+                default:
+                    // The encoder refuses such a key, naming it.
+                    buffer += try LuaJSONEncoder(sortKeys: true, emptyAsObject: emptyAsObject).encode(.table(t))
+                    return
+                }
+            }
+            members.sort { $0.key.lexicographicallyPrecedes($1.key) }
+            buffer.append(UInt8(ascii: "{"))
+            for (i, member) in members.enumerated() {
+                if i > 0 { buffer.append(UInt8(ascii: ",")) }
+                let name = String(decoding: member.key, as: UTF8.self)
+                try LuaJSONEncoder.string(member.key, path: "\(path) key \"\(name)\"", into: &buffer)
+                buffer.append(UInt8(ascii: ":"))
+                try self.value(member.value, emptyAsObject: emptyAsObject, path: "\(path).\(name)")
+            }
+            buffer.append(UInt8(ascii: "}"))
+        default:
+            buffer += try LuaJSONEncoder(sortKeys: true, emptyAsObject: emptyAsObject).encode(value)
+        }
+        if buffer.count >= Self.pieceSize { flush() }
+    }
+
+    /// A JSON string of valid UTF-8, escaped as `LuaJSONEncoder.string` does. A piece is handed
+    /// on only before the first byte of a character, so no piece ends inside one.
+    private mutating func escape(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let hex = Array("0123456789abcdef".utf8)
+        buffer.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            if buffer.count >= Self.pieceSize && byte & 0xC0 != 0x80 { flush() }
+            switch byte {
+            case UInt8(ascii: "\""): buffer.append(0x5C); buffer.append(0x22)
+            case UInt8(ascii: "\\"): buffer.append(0x5C); buffer.append(0x5C)
+            case 0x0A: buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
+            case 0x0D: buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
+            case 0x09: buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
+            case 0..<0x20, 0x7F:
+                buffer.append(contentsOf: "\\u00".utf8)
+                buffer.append(hex[Int(byte >> 4)]); buffer.append(hex[Int(byte & 0xF)])
+            default: buffer.append(byte)
+            }
+        }
+        buffer.append(UInt8(ascii: "\""))
     }
 }

@@ -7,12 +7,12 @@ import NewsKit
 enum EntityRecords {
     nonisolated(unsafe) static let block: APIClass<Block> = {
         APIClass("Block", doc: "A typed part of `article.raw` (an element of `article.blocks`).", fields: [
-            APIClassField("kind", "string", "`title`, `lede`, `dateline`, `byline`, `source`, `heading`, `paragraph`, `caption`, `credit`, `related` or `boilerplate`") { LuaValue($0.kind.rawValue) },
-            APIClassField("text", "string", "the block's text, trimmed; for marker blocks (\"Soma pia: X\") only X") { LuaValue($0.text) },
+            APIClassField("kind", "string", "`title`, `lede`, `dateline`, `byline`, `source`, `heading`, `paragraph`, `caption`, `credit`, `related` or `boilerplate`") { .string(LuaString(sharing: Substring($0.kind.rawValue))) },
+            APIClassField("text", "string", "the block's text, trimmed; for marker blocks (\"Soma pia: X\") only X") { .string(LuaString(sharing: $0.textSlice)) },
             APIClassField("first", "integer", "1-based inclusive byte offset into `article.raw` where the block starts, marker included") { LuaValue($0.first) },
             APIClassField("last", "integer", "1-based inclusive byte offset into `article.raw` where it ends: `raw:sub(b.first, b.last)`") { LuaValue($0.last) },
             APIClassField("marker", "string?", "the marker phrase, as written, that classified it") { LuaValue($0.marker) },
-            APIClassField("rule", "string", "short id of the rule that decided the kind") { LuaValue($0.rule) },
+            APIClassField("rule", "string", "short id of the rule that decided the kind") { .string(LuaString(sharing: Substring($0.rule))) },
             APIClassField("duplicate_of", "integer?", "1-based index into `article.blocks` of the earlier block this one repeats") {
                 $0.duplicateOf.map { LuaValue($0 + 1) } ?? .nil
             },
