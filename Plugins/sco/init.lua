@@ -13,11 +13,18 @@ local function entity_list(article)
   return list
 end
 
--- Scripts see no plugin's globals; this one is shared on purpose, so that an analyst's script gets
--- the meetings of an article as records: for _, m in ipairs(sco_meetings(article)) do ... end
-_G.sco_meetings = function(article)
-  return meetings.find(article.text, article.lang, entity_list(article), { planned = planned })
-end
+-- Scripts see no plugin's globals; this table is shared on purpose, so that an analyst's script
+-- gets meetings as records: for _, m in ipairs(sco.meetings(article)) do ... end
+_G.sco = {
+  -- The meetings of an article, over the core's entities (what the report counts).
+  meetings = function(article)
+    return meetings.find(article.text, article.lang, entity_list(article), { planned = planned })
+  end,
+  -- The meetings of any text, over names found in the knowledge base alone (what the extractor sees).
+  find = function(text, lang, options)
+    return meetings.find(text, lang, meetings.kb_mentions(text), options)
+  end,
+}
 
 -- An extractor can only emit entity kinds, so a meeting (two sides, a place, a date) is not one
 -- find: the extractor marks the people and the place of each meeting statement, `value`
