@@ -69,7 +69,7 @@ extension WriteModule {
                 do {
                     bytes = try HTMLWriter.bytes(of: value)
                 } catch {
-                    throw failure(call, name, error)
+                    throw failure(call, name, "\(error)")
                 }
                 try call.reserve(bytes.count)
                 return [LuaValue(try api.write(Data(bytes), toName: nameBytes).path)]
