@@ -35,5 +35,6 @@ for article in toolkit.articles() do
   end
 end
 print(string.format("%d articles, %d mentions", articles.rows, mentions.rows))
-articles:close()
-print(mentions:close())
+-- The larger table closes first: its file is put in place whole, and the smaller one is copied in.
+mentions:close()
+print(articles:close())

@@ -10,8 +10,8 @@ final class WriterObject {
     private(set) var rows = 0
     private(set) var path: String?
     private weak var api: ToolkitAPI?
-    /// What an open writer holds: the file's buffer and the writer's own state.
-    static let keptBytes = OutputFile.bufferSize + 16 * 1024
+    /// What an open writer holds: the file's buffer and the writer's own state (SQLite's page cache).
+    let keptBytes: Int
 
     init(api: ToolkitAPI, name: String, format: OutputFormat, make: (OutputFile) throws -> RowWriter,
          open: () throws -> OutputFile) throws
@@ -19,8 +19,9 @@ final class WriterObject {
         self.api = api
         self.name = name
         self.format = format
+        keptBytes = OutputFile.bufferSize + 16 * 1024 + (format == .sqlite ? SQLiteWriter.cacheBytes : 0)
         do {
-            try api.state.keep(WriterObject.keptBytes)
+            try api.state.keep(keptBytes)
         } catch let error as LuaError {
             throw LuaScriptError("toolkit.write.open(\"\(name)\"): \(error.message)")
         }
@@ -33,7 +34,7 @@ final class WriterObject {
                 throw error
             }
         } catch {
-            api.state.giveBack(WriterObject.keptBytes)
+            api.state.giveBack(keptBytes)
             throw error
         }
         api.opened(self)
@@ -61,7 +62,7 @@ final class WriterObject {
             throw LuaScriptError("writer:close(\"\(name)\"): the writer is closed already\(path.map { " (written to \($0))" } ?? "")")
         }
         self.writer = nil
-        api?.state.giveBack(WriterObject.keptBytes)
+        api?.state.giveBack(keptBytes)
         api?.closed(self)
         let url = try writer.finish()
         path = url.path
@@ -74,7 +75,7 @@ final class WriterObject {
         guard let writer else { return }
         self.writer = nil
         writer.discard()
-        api?.state.giveBack(WriterObject.keptBytes)
+        api?.state.giveBack(keptBytes)
         api?.closed(self)
     }
 

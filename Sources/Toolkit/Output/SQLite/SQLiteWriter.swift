@@ -24,6 +24,8 @@ import LuaBridge
 final class SQLiteWriter: RowWriter {
     /// Rows held back at most while the columns' types are inferred.
     static let inferenceRows = 1000
+    /// SQLite's page cache for the table being built; an open writer charges it to the script.
+    static let cacheBytes = 16 << 20
 
     let spec: SQLiteTableSpec
     private let file: OutputFile
@@ -66,7 +68,7 @@ final class SQLiteWriter: RowWriter {
             // no journal file, no syncing, one lock for the whole write.
             try connection.execute("""
                 PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
-                PRAGMA cache_size = -16384; BEGIN
+                PRAGMA cache_size = -\(SQLiteWriter.cacheBytes >> 10); BEGIN
                 """)
             if earlier != nil { try createTable() }
         } catch {
