@@ -1,5 +1,6 @@
 /// The trained tagger's names merged with the other finds. The knowledge base, the date parser
-/// and amounts win wherever they overlap a tagger span (they know an id or a value); the tagger
+/// and amounts win wherever they overlap a tagger span (they know an id or a value), except that
+/// an organisation the tagger finds around a knowledge-base place is kept instead of it; the tagger
 /// wins over the rules' people, organisations and places (on the development splits it is far
 /// more precise than capitalisation and head-word patterns), except where a rule found the very
 /// same name, whose role it keeps. A tagger name takes a profile's id where its folded text is a
@@ -19,12 +20,30 @@ extension EntityAnnotator {
         guard !spans.isEmpty else { return found }
         let isRule = { (m: EntityMention) in ["title", "capitalised", "pattern"].contains(m.extractor) }
         let range = { (m: EntityMention) in m.first.map { ($0 - 1)..<m.last! } }
-        let sure = TaggerRangeIndex(found.filter { !isRule($0) }.compactMap(range))
-        let kept = spans.filter { !sure.overlaps($0.0.range) }
+        let sureMentions = found.filter { !isRule($0) && $0.first != nil }
+        let sure = TaggerRangeIndex(sureMentions.map { range($0)! })
+        var outdone = Set<Int>()
+        var kept: [(TaggedSpan, String)] = []
+        for (span, surface) in spans {
+            let overlapping = sure.overlapping(span.range)
+            if overlapping.isEmpty {
+                kept.append((span, surface))
+            } else if span.kindName == "org", overlapping.allSatisfy({ i in
+                let m = sureMentions[i], r = range(m)!
+                return m.extractor == "kb" && m.kind == "place" && span.range.lowerBound <= r.lowerBound
+                    && r.upperBound <= span.range.upperBound && r != span.range
+            }) {
+                // Issue 11: an organisation named after a place (Kenya Airways, دانشگاه تهران) is not the place.
+                kept.append((span, surface))
+                outdone.formUnion(overlapping)
+            }
+        }
+        let outdoneRanges = Set(outdone.map { range(sureMentions[$0])! })
         let tagged = TaggerRangeIndex(kept.map(\.0.range))
         let sameName = Set(kept.map { "\($0.0.range) \($0.0.kindName)" })
         var result = found.filter { m in
-            guard isRule(m), let r = range(m) else { return true }
+            guard let r = range(m) else { return true }
+            if !isRule(m) { return m.kind != "place" || m.extractor != "kb" || !outdoneRanges.contains(r) }
             return !tagged.overlaps(r) || sameName.contains("\(r) \(m.kind)")
         }
         let ruleRanges = TaggerRangeIndex(result.filter(isRule).compactMap(range))

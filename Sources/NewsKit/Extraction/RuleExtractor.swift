@@ -10,7 +10,7 @@ public struct RuleExtractor: Sendable {
     private let lexicon: RuleLexicon
     private let compiled: CompiledRuleSet
     /// A trained tagger whose names fill what the rules and the knowledge base leave (see
-    /// `EntityAnnotator.taggerMentions`); plugins ship its weights (`ner/*.tagger`).
+    /// `EntityAnnotator.mergingTagger`); plugins ship its weights (`tagger/*.tagger`).
     public var tagger: NameTagger?
 
     /// The bundled data, loaded and compiled once.

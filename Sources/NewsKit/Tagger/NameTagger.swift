@@ -1,8 +1,8 @@
 import Foundation
 
 /// Finds person, organisation, place and date names with a trained model per language (an
-/// averaged perceptron over hashed features, decoded by Viterbi), on the rule extractor's tokens
-/// so that its spans fall on the same word boundaries as the other finds.
+/// averaged perceptron over hashed features, decoded by Viterbi), on the rule extractor's word
+/// boundaries so that its spans fall where the other finds do.
 public struct NameTagger: Sendable {
     public let models: [String: TaggerModel]
     private let gazetteers = GazetteerCache()
@@ -32,10 +32,9 @@ public struct NameTagger: Sendable {
     }
 
     func spans(in bytes: UnsafeBufferPointer<UInt8>, model: TaggerModel, gazetteer: TaggerGazetteer) -> [TaggedSpan] {
-        let tokens = RuleTokenizer.tokens(in: bytes)
-        let features = tokens.map { TaggerFeatures.token($0, gazetteer: gazetteer) }
+        let tokens = TaggerTokenizer.tokens(in: bytes, gazetteer: gazetteer)
         var tags: [Int] = [], margins: [Float] = []
-        features.withUnsafeBufferPointer { model.tag($0, tags: &tags, margins: &margins) }
+        tokens.withUnsafeBufferPointer { model.tag($0, tags: &tags, margins: &margins) }
         var spans = TaggedSpan.spans(tags: tags, tokens: tokens)
         // Margins are per token; a span's is the mean over its tokens.
         var t = 0

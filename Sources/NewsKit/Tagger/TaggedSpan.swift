@@ -14,7 +14,7 @@ public struct TaggedSpan: Sendable, Hashable {
     public var kindName: String { TaggerLabel.kinds[kind] }
 
     /// Spans of a BIO tag sequence over `tokens`' byte ranges.
-    static func spans(tags: [Int], tokens: [RuleToken]) -> [TaggedSpan] {
+    static func spans(tags: [Int], tokens: [TaggerTokenizer.Token]) -> [TaggedSpan] {
         var spans: [TaggedSpan] = []
         var open: (start: Int, end: Int, kind: Int)?
         for (i, tag) in tags.enumerated() {

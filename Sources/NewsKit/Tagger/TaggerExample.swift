@@ -1,7 +1,6 @@
 /// One training sentence: its tokens' features and the gold tag of each.
 public struct TaggerExample: Sendable {
-    let tokens: [TaggerFeatures.Token]
-    let ruleTokens: [RuleToken]
+    let tokens: [TaggerTokenizer.Token]
     let tags: [Int]
     public let text: String
     public let spans: [TaggedSpan]
@@ -10,7 +9,8 @@ public struct TaggerExample: Sendable {
     /// first token of a span, I for the rest. The tokens are the ones tagging sees, so training
     /// and tagging agree on word boundaries even where the annotators' tokens differ.
     public init(text: String, spans: [TaggedSpan], gazetteer: TaggerGazetteer) {
-        let tokens = RuleTokenizer.tokens(of: text)
+        var copy = text
+        let tokens = copy.withUTF8 { TaggerTokenizer.tokens(in: $0, gazetteer: gazetteer) }
         var tags = [Int](repeating: TaggerLabel.outside, count: tokens.count)
         var t = 0
         for span in spans.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
@@ -24,8 +24,7 @@ public struct TaggerExample: Sendable {
         }
         self.text = text
         self.spans = spans
-        self.ruleTokens = tokens
-        self.tokens = tokens.map { TaggerFeatures.token($0, gazetteer: gazetteer) }
+        self.tokens = tokens
         self.tags = tags
     }
 

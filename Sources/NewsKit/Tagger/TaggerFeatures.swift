@@ -23,22 +23,22 @@ enum TaggerFeatures {
     static let boundary = Token(word: 0x5eed, prefix2: 1, prefix3: 1, suffix2: 1, suffix3: 1, suffix4: 1,
                                 shape: 0xb0, coarse: 0xb0, gazetteer: 0x100)
 
-    static func token(_ t: RuleToken, gazetteer: TaggerGazetteer) -> Token {
-        var key = t.key
-        let (p2, p3, s2, s3, s4, length) = key.withUTF8 { affixes($0) }
+    static func token(folded key: [UInt8], _ t: TaggerTokenizer.WordFacts, gazetteer: TaggerGazetteer) -> Token {
+        let (hash, p2, p3, s2, s3, s4, length) = key.withUnsafeBufferPointer { affixes($0) }
         let lengthBucket: UInt64 = length <= 3 ? UInt64(length) : length <= 5 ? 4 : length <= 8 ? 5 : 6
         let coarse = UInt64(t.kind.rawValue) | UInt64(t.writing.rawValue) << 2
             | (t.upperInitial ? 16 : 0) | (t.allCaps ? 32 : 0)
         let shape = coarse | (t.upperAfterHyphen ? 64 : 0) | (t.attached ? 128 : 0) | (t.lineBefore ? 256 : 0)
             | (t.zwnjBefore ? 512 : 0) | lengthBucket << 10
-        return Token(word: t.hash, prefix2: p2, prefix3: p3, suffix2: s2, suffix3: s3, suffix4: s4,
-                     shape: shape, coarse: coarse, gazetteer: UInt64(gazetteer.mask(of: t.hash)))
+        return Token(word: hash, prefix2: p2, prefix3: p3, suffix2: s2, suffix3: s3, suffix4: s4,
+                     shape: shape, coarse: coarse, gazetteer: UInt64(gazetteer.mask(of: hash)))
     }
 
-    /// Hashes of the first two and three and the last two, three and four scalars of a folded
-    /// key, and its length in scalars; an affix longer than the word is the whole word.
+    /// The FNV-1a hash of a folded key (as `RuleKey.fnv`), hashes of its first two and three and
+    /// last two, three and four scalars, and its length in scalars; an affix longer than the
+    /// word is the whole word.
     @inline(__always)
-    static func affixes(_ b: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64, UInt64, UInt64, Int) {
+    static func affixes(_ b: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, Int) {
         var starts: (Int, Int, Int, Int) = (b.count, b.count, b.count, b.count)
         var scalars = 0
         var p2: UInt64 = 0xcbf29ce484222325, p3: UInt64 = 0
@@ -64,7 +64,7 @@ enum TaggerFeatures {
         let s4 = scalars >= 4 ? tail(starts.0) : tail(0)
         let s3 = scalars >= 3 ? tail(starts.1) : tail(0)
         let s2 = scalars >= 2 ? tail(starts.2) : tail(0)
-        return (p2, p3, s2, s3, s4, scalars)
+        return (h, p2, p3, s2, s3, s4, scalars)
     }
 
     @inline(__always)
@@ -85,13 +85,13 @@ enum TaggerFeatures {
 
     /// Writes the `count` rows of token `i` (a row index below 2^bits) to `out`.
     @inline(__always)
-    static func rows(at i: Int, of tokens: UnsafeBufferPointer<Token>, bits: Int, into out: UnsafeMutablePointer<UInt32>) {
+    static func rows(at i: Int, of tokens: UnsafeBufferPointer<TaggerTokenizer.Token>, bits: Int, into out: UnsafeMutablePointer<UInt32>) {
         let n = tokens.count
-        let t = tokens[i]
-        let p1 = i >= 1 ? tokens[i - 1] : boundary
-        let p2 = i >= 2 ? tokens[i - 2] : boundary
-        let n1 = i + 1 < n ? tokens[i + 1] : boundary
-        let n2 = i + 2 < n ? tokens[i + 2] : boundary
+        let t = tokens[i].features
+        let p1 = i >= 1 ? tokens[i - 1].features : boundary
+        let p2 = i >= 2 ? tokens[i - 2].features : boundary
+        let n1 = i + 1 < n ? tokens[i + 1].features : boundary
+        let n2 = i + 2 < n ? tokens[i + 2].features : boundary
         let shift = UInt64(64 - bits)
         out[0] = row(1, 0, shift)
         out[1] = row(2, t.word, shift)

@@ -79,7 +79,7 @@ public struct TaggerModel: Sendable {
     }
 
     /// Best tags for `tokens`, with each token's margin of its tag's emission over the best other tag.
-    func tag(_ tokens: UnsafeBufferPointer<TaggerFeatures.Token>, tags: inout [Int], margins: inout [Float]) {
+    func tag(_ tokens: UnsafeBufferPointer<TaggerTokenizer.Token>, tags: inout [Int], margins: inout [Float]) {
         let n = tokens.count
         let T = TaggerLabel.count
         let F = TaggerFeatures.count

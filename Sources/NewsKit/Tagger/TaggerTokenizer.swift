@@ -1,0 +1,136 @@
+/// The tagger's tokens: the rule tokenizer's word boundaries and folding (`RuleScalarClass`,
+/// `RuleFolding`, the same FNV hash of the folded bytes, so the gazetteer built from
+/// `RuleTokenizer` keys applies), read straight into features. Measured on the development
+/// texts, making a `RuleToken` (a `String` key per word) took more time than all the
+/// tagging after it; this reads each word's folded bytes once into a reused buffer.
+enum TaggerTokenizer {
+    struct Token {
+        var start: Int
+        var end: Int
+        var features: TaggerFeatures.Token
+    }
+
+    static func tokens(in bytes: UnsafeBufferPointer<UInt8>, gazetteer: TaggerGazetteer) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 6)
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(64)
+        var space = false, line = true, zwnj = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let (u, length) = RuleFolding.decodeScalar(bytes, at: i)
+            switch RuleScalarClass.of(u) {
+            case .space:
+                space = true; zwnj = false; i += length
+            case .lineBreak:
+                space = true; line = true; zwnj = false; i += length
+            case .zwnj:
+                if !space && !line { zwnj = true }
+                i += length
+            case .ignorable:
+                i += length
+            case .letter, .mark:
+                var facts = word(bytes, from: i)
+                facts.attached = !space && !zwnj && !line
+                facts.lineBefore = line
+                facts.zwnjBefore = zwnj && !space
+                scratch.removeAll(keepingCapacity: true)
+                RuleFolding.appendFolded(bytes, i..<facts.end, into: &scratch)
+                tokens.append(Token(start: i, end: facts.end, features: TaggerFeatures.token(folded: scratch, facts, gazetteer: gazetteer)))
+                i = facts.end
+                space = false; line = false; zwnj = false
+            case .digit:
+                scratch.removeAll(keepingCapacity: true)
+                var end = i
+                while end < n {
+                    let (v, l) = RuleFolding.decodeScalar(bytes, at: end)
+                    if let d = RuleScalarClass.digitValue(v) {
+                        scratch.append(0x30 + d)
+                    } else if (v == 0x2C || v == 0x2E || v == 0x66B || v == 0x66C || v == 0x2F) && end + l < n
+                                && RuleScalarClass.digitValue(RuleFolding.decodeScalar(bytes, at: end + l).0) != nil {
+                        scratch.append(0x2E)
+                    } else {
+                        break
+                    }
+                    end += l
+                }
+                var facts = WordFacts(end: end, kind: .number, writing: .other)
+                facts.attached = !space && !zwnj && !line
+                facts.lineBefore = line
+                tokens.append(Token(start: i, end: end, features: TaggerFeatures.token(folded: scratch, facts, gazetteer: gazetteer)))
+                i = end
+                space = false; line = false; zwnj = false
+            case .joiner, .punct:
+                scratch.removeAll(keepingCapacity: true)
+                RuleFolding.appendFolded(scalar: u, into: &scratch)
+                var facts = WordFacts(end: i + length, kind: .punct, writing: .other)
+                facts.attached = !space && !zwnj && !line
+                facts.lineBefore = line
+                tokens.append(Token(start: i, end: i + length, features: TaggerFeatures.token(folded: scratch, facts, gazetteer: gazetteer)))
+                i += length
+                space = false; line = false; zwnj = false
+            }
+        }
+        return tokens
+    }
+
+    /// What the features need of a token besides its folded bytes.
+    struct WordFacts {
+        var end: Int
+        var kind: RuleToken.Kind
+        var writing: RuleToken.Writing
+        var upperInitial = false
+        var upperAfterHyphen = false
+        var allCaps = false
+        var attached = false
+        var lineBefore = false
+        var zwnjBefore = false
+    }
+
+    /// A word as `RuleTokenizer` reads one: letters and marks, with hyphens and apostrophes
+    /// between letters, an English possessive "'s" left out.
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> WordFacts {
+        let n = bytes.count
+        var i = start
+        var writing: RuleToken.Writing?
+        var firstLetter = true, afterHyphen = false, previousWasLetter = false
+        var facts = WordFacts(end: start, kind: .word, writing: .other)
+        var upperCount = 0, lowerCount = 0
+        while i < n {
+            let (u, length) = RuleFolding.decodeScalar(bytes, at: i)
+            let cls = RuleScalarClass.of(u)
+            if cls == .letter {
+                let w = RuleScalarClass.writing(u)
+                if writing == nil { writing = w }
+                if w == .cased {
+                    let upper = RuleScalarClass.isUpper(u)
+                    if upper { upperCount += 1 } else { lowerCount += 1 }
+                    if firstLetter { facts.upperInitial = upper }
+                    if afterHyphen && upper { facts.upperAfterHyphen = true }
+                }
+                firstLetter = false; afterHyphen = false; previousWasLetter = true
+                i += length
+            } else if cls == .mark {
+                i += length
+            } else if cls == .joiner && previousWasLetter && i + length < n {
+                let (next, nextLength) = RuleFolding.decodeScalar(bytes, at: i + length)
+                guard RuleScalarClass.of(next) == .letter else { break }
+                let isApostrophe = u == 0x27 || u == 0x2019
+                if isApostrophe && (next == 0x73 || next == 0x53) {
+                    let after = i + length + nextLength
+                    if after >= n || RuleScalarClass.of(RuleFolding.decodeScalar(bytes, at: after).0) != .letter { break }
+                }
+                afterHyphen = !isApostrophe
+                previousWasLetter = false
+                i += length
+            } else {
+                break
+            }
+        }
+        facts.end = i
+        facts.writing = writing ?? .other
+        facts.allCaps = upperCount >= 2 && lowerCount == 0
+        return facts
+    }
+}
