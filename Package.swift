@@ -58,6 +58,8 @@ let package = Package(
         ),
         // `make bench`: throughput and accuracy figures, compared with Python peers in the same run.
         .executableTarget(name: "toolkit-bench", dependencies: ["NewsKit"], path: "Benchmarks"),
+        // `make train-ner`: rebuilds the name tagger's weights (Plugins/ner) and prints its figures.
+        .executableTarget(name: "toolkit-train", dependencies: ["NewsKit"]),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
         .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"]),
         .testTarget(name: "ToolkitTests", dependencies: ["Toolkit"]),
