@@ -16,7 +16,7 @@ extension PluginCatalog {
     /// The bundled entity rules extended by every plugin's `rules/*.tsv`.
     public func rules() throws -> RuleExtractor {
         let files = plugins.flatMap(\.ruleFiles)
-        return files.isEmpty ? .bundled : try loading(files) { RuleExtractor.bundled.merging(try RuleExtractor(dataFiles: $0)) }
+        return try withTagger(files.isEmpty ? .bundled : try loading(files) { RuleExtractor.bundled.merging(try RuleExtractor(dataFiles: $0)) })
     }
 
     /// Knowledge base and rules of the plugins, ready to annotate.
