@@ -34,7 +34,8 @@ public final class ScriptRunner {
             }
         }
         let requires = try code.map { try PluginRequirement.declared(inScript: Array($0), shownAs: options.script) } ?? []
-        let plugins = try PluginCatalog.discover(extra: options.pluginFolders, selection: options.pluginSelection, requires: requires)
+        let plugins = try PluginCatalog.discover(extra: options.pluginFolders, selection: options.pluginSelection, requires: requires,
+                                                  report: options.report)
         let arguments = try PluginArguments(settings: options.settings, catalog: plugins)
         let corpus = try resolveCorpus()
         let warnings = WarningCounter(console: console)

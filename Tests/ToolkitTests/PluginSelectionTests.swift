@@ -15,18 +15,20 @@ final class PluginSelectionTests: XCTestCase {
         return "return { name = '\(name)', version = '\(version)', toolkit = '\(toolkit)', \(cats) requires = { \(requires) } }"
     }
 
-    /// Plugins found through $TOOLKIT_PLUGINS (not --plugin, which selects what it names), without the
-    /// bundled ones; ./Plugins of the test's folder may add the world plugin.
+    /// Plugins found through $TOOLKIT_PLUGINS (not --plugin, which selects what it names), and no others.
     func catalog(_ plugins: [(String, String)]) throws -> PluginCatalog {
         let root = try folder()
         for (name, text) in plugins { _ = try makePlugin(in: root, name, manifest: text) }
-        return try PluginCatalog.survey(environment: ["TOOLKIT_PLUGINS": root.path, "HOME": root.path, "TOOLKIT_NO_BUNDLED_PLUGINS": "1"])
+        var catalog = try PluginCatalog.survey(environment: ["TOOLKIT_PLUGINS": root.path, "HOME": root.path, "TOOLKIT_NO_BUNDLED_PLUGINS": "1"])
+        // Only these plugins: the checkout's ./Plugins changes as plugins are added to it.
+        catalog.available = catalog.available.filter { $0.origin == "$TOOLKIT_PLUGINS" }
+        return catalog
     }
 
     func selected(_ catalog: PluginCatalog, _ expression: String?, requires: [PluginRequirement] = []) throws -> [String] {
         var catalog = catalog
         try catalog.select(try expression.map { try PluginSelection(parsing: $0) }, scriptRequires: requires)
-        return catalog.plugins.map(\.name).filter { $0 != "world" }
+        return catalog.plugins.map(\.name)
     }
 
     func usageError(_ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) -> String {
@@ -93,8 +95,7 @@ final class PluginSelectionTests: XCTestCase {
         let c = try catalog([("alpha", manifest("alpha", categories: ["default", "news"]))])
         let unknown = usageError { _ = try selected(c, "default and not experimentl") }
         XCTAssertTrue(unknown.contains("'experimentl' names no plugin or category"), unknown)
-        XCTAssertTrue(unknown.contains("known plugins: alpha"), unknown)
-        XCTAssertTrue(unknown.contains("categories: default, ") && unknown.contains("news"), unknown)
+        XCTAssertTrue(unknown.hasSuffix("known plugins: alpha; categories: default, news"), unknown)
         let empty = usageError { _ = try selected(c, "alpha and not news") }
         XCTAssertTrue(empty.contains("selects no plugin"), empty)
     }
@@ -209,6 +210,19 @@ final class PluginSelectionRunTests: ToolkitProcessTestCase {
         let newer = try toolkit(["run", "newer.lua", "--out", "out"], in: root)
         XCTAssertEqual(newer.status, 2)
         XCTAssertTrue(newer.stderr.contains("does not satisfy the script, which needs ^1.0.0"), newer.stderr)
+    }
+
+    func testNamingAReportLoadsThePluginThatProvidesIt() throws {
+        let root = try temporaryFolder()
+        _ = try makePlugin(in: root.appendingPathComponent("Plugins"), "counter",
+                           manifest: "return { name = 'counter', version = '1.0.0', toolkit = '>=0.1.0', categories = {'experimental'}, provides = { reports = {'counts'} } }",
+                           files: ["init.lua": "toolkit.report { name = 'counts', init = function() return { n = 0 } end, article = function(s) s.n = s.n + 1 end, finish = function(s) print('articles', s.n) end }\n"])
+        try write("Title\n\nSome text about trade.\n", to: root.appendingPathComponent("a.txt"))
+        let report = try toolkit(["report", "counts", "a.txt", "--out", "out"], in: root)
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertEqual(report.stdout, "articles\t1\n")
+        try write("print('script')\n", to: root.appendingPathComponent("s.lua"))
+        XCTAssertEqual(try toolkit(["run", "s.lua", "a.txt", "--out", "out"], in: root).stdout, "script\n", "a run does not load it")
     }
 
     func testAReusedKnowledgeBaseIdAddsSpellingsToTheProfileOfWhatItRequires() throws {

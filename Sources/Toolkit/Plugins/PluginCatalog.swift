@@ -140,15 +140,16 @@ public struct PluginCatalog: Sendable {
 
     /// The plugins a command loads: the search path read, every manifest valid (all problems of all
     /// manifests in one error), the selection made and the requirements resolved. `selection` is a
-    /// `--plugins` expression (nil: the default selection); `requires` are the script's.
+    /// `--plugins` expression (nil: the default selection); `requires` are the script's; `report` is
+    /// the one `toolkit report NAME` asks for.
     public static func discover(extra: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment,
-                                selection: String? = nil, requires: [PluginRequirement] = []) throws -> PluginCatalog
+                                selection: String? = nil, requires: [PluginRequirement] = [], report: String? = nil) throws -> PluginCatalog
     {
         var catalog = try survey(extra: extra, environment: environment)
         if !catalog.broken.isEmpty {
             throw ToolkitError.usage(catalog.broken.map(\.problems).joined(separator: "\n"))
         }
-        try catalog.select(selection.map { try PluginSelection(parsing: $0) }, scriptRequires: requires)
+        try catalog.select(selection.map { try PluginSelection(parsing: $0) }, scriptRequires: requires, report: report)
         return catalog
     }
 
@@ -193,8 +194,15 @@ public struct PluginCatalog: Sendable {
 
     /// Fills `plugins` and `reasons`. Without an expression the selection is the category `default`
     /// (a plugin declaring no category counts as default) and every plugin named with `--plugin`.
-    public mutating func select(_ selection: PluginSelection?, scriptRequires: [PluginRequirement] = []) throws {
+    /// A plugin whose manifest `provides` the report asked for by name is selected too: naming the
+    /// report is asking for it.
+    public mutating func select(_ selection: PluginSelection?, scriptRequires: [PluginRequirement] = [], report: String? = nil) throws {
         var roots: [String: String] = [:]
+        if let report {
+            for plugin in available where plugin.manifest.provides?.reports.contains(report) == true {
+                roots[plugin.name] = "provides the report '\(report)' asked for"
+            }
+        }
         if let selection {
             let known = Set(available.flatMap { [$0.name] + $0.manifest.categories })
             let unknown = selection.unknownWords(known: known)
@@ -205,15 +213,17 @@ public struct PluginCatalog: Sendable {
                     + "; categories: \(Set(available.flatMap(\.manifest.categories)).sorted().joined(separator: ", ").ifEmpty("none"))")
             }
             for plugin in available where selection.matches(name: plugin.name, categories: plugin.manifest.categories) {
-                roots[plugin.name] = "selected by --plugins \"\(selection)\""
+                roots[plugin.name] = roots[plugin.name] ?? "selected by --plugins \"\(selection)\""
             }
-            if roots.isEmpty && scriptRequires.isEmpty {
+            if roots.isEmpty && scriptRequires.isEmpty && report == nil {
                 throw ToolkitError.usage("--plugins \"\(selection)\" selects no plugin; the plugins found are "
                     + available.map { "\($0.name) (\($0.manifest.categories.joined(separator: ", ").ifEmpty("no categories")))" }.joined(separator: ", ").ifEmpty("none"))
             }
         } else {
             for plugin in available {
-                if plugin.origin == "--plugin" {
+                if roots[plugin.name] != nil {
+                    continue
+                } else if plugin.origin == "--plugin" {
                     roots[plugin.name] = "named with --plugin"
                 } else if plugin.manifest.categories.contains("default") {
                     roots[plugin.name] = "in category default"
