@@ -39,6 +39,7 @@ function toolkit.articles() end
 ---@field blocks Block[] every part of `raw`, typed (see `Block`)
 ---@field text string lede and paragraphs separated by blank lines: what entity and quote offsets refer to
 ---@field raw string the input text as read
+---@field html string? the web page itself, for an article read from HTML or WARC (its `raw` is then the page's visible text)
 ---@field meta table<string, string> other fields of a JSON Lines record, as strings
 local Article = {}
 

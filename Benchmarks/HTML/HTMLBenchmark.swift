@@ -17,14 +17,21 @@ enum HTMLBenchmark {
                 print("     \(segment.text.prefix(160).replacingOccurrences(of: "\n", with: " / "))")
             }
             print("metadata:", extraction.metadata)
+            let article = ArticleReader().article(from: record)
+            print("article: title \(article.title ?? "-") date \(article.date ?? "-") lang \(article.lang)")
+            for block in article.blocks { print("  \(block.kind) \(block.first)-\(block.last) \(block.text.prefix(80))") }
+            print("text: \(article.text.prefix(300))")
         }
         return 0
     }
 
     static func run(_ arguments: [String]) -> Int32 {
         if arguments.count == 2, arguments[0] == "--explain" { return explain(arguments[1]) }
+        // --dom: the extractor's verdicts alone, before the article parser types the main text.
+        let dom = arguments.contains("--dom")
+        let arguments = arguments.filter { $0 != "--dom" }
         guard arguments.count == 3 else {
-            print("usage: toolkit-bench html PAGES_DIR LIST OUT.json")
+            print("usage: toolkit-bench html [--dom] PAGES_DIR LIST OUT.json")
             return 2
         }
         let folder = URL(fileURLWithPath: arguments[0])
@@ -40,6 +47,10 @@ enum HTMLBenchmark {
         for (name, data) in zip(names, pages) {
             var kept = ""
             HTMLInput.read(file: data, origin: name, problems: { _ in }) { record in
+                if dom, let page = record.page {
+                    kept = HTMLExtraction(page).mainText
+                    return
+                }
                 let article = reader.article(from: record)
                 kept = article.blocks.filter { $0.kind != .boilerplate && $0.kind != .related }.map(\.text).joined(separator: "\n")
             }

@@ -180,9 +180,23 @@ public final class ArticleStream: @unchecked Sendable {
                     case .success(let data): try JSONLinesReader(origin: name).read(file: data, problems: report, submit)
                     case .failure(let problem): try report(problem)
                     }
+                case .webPage(let url, let name):
+                    switch InputFile.read(path: url.path, shownAs: name) {
+                    case .success(let data): try HTMLInput.read(file: data, origin: name, problems: report, submit)
+                    case .failure(let problem): try report(problem)
+                    }
+                case .warc(let url, let name):
+                    switch InputFile.read(path: url.path, shownAs: name) {
+                    case .success(let data): try WARCReader(origin: name).read(file: data, problems: report, submit)
+                    case .failure(let problem): try report(problem)
+                    }
                 case .standardInput:
                     let data = FileHandle.standardInput.readDataToEndOfFile()
-                    if Self.looksLikeJSONLines(data) {
+                    if Self.looksLikeWARC(data) {
+                        try WARCReader(origin: "-").read(file: data, problems: report, submit)
+                    } else if Self.looksLikeHTML(data) {
+                        try HTMLInput.read(file: data, origin: "-", problems: report, submit)
+                    } else if Self.looksLikeJSONLines(data) {
                         try JSONLinesReader(origin: "-").read(file: data, problems: report, submit)
                     } else {
                         try text(data, "-")
@@ -197,6 +211,19 @@ public final class ArticleStream: @unchecked Sendable {
         finished = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// A web archive on standard input: `WARC/` first, or a gzip member (a lone gzipped page on
+    /// standard input is read as a WARC too, and said to be none).
+    static func looksLikeWARC(_ data: Data) -> Bool {
+        data.starts(with: Array("WARC/".utf8)) || data.starts(with: [0x1F, 0x8B])
+    }
+
+    /// A web page on standard input: markup first (past any byte-order mark and white space).
+    static func looksLikeHTML(_ data: Data) -> Bool {
+        let ignorable: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF]
+        let start = String(decoding: data.prefix(512).drop { ignorable.contains($0) }.prefix(15), as: UTF8.self).lowercased()
+        return start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.hasPrefix("<head") || start.hasPrefix("<!--")
     }
 
     /// Standard input has no name to tell its format by: JSON Lines when its first character is

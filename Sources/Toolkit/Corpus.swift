@@ -2,12 +2,16 @@ import Foundation
 import NewsKit
 
 /// The inputs of a run: files and folders named on the command line (folders are searched
-/// recursively for `*.txt` and `*.jsonl`), or `-` for standard input.
+/// recursively for `*.txt`, `*.jsonl`, web pages and WARC files), or `-` for standard input.
 public struct Corpus: Sendable {
     public enum Input: Sendable, Equatable {
         /// A file and the name messages and `article.path` give it.
         case textFile(URL, name: String)
         case jsonLines(URL, name: String)
+        /// `*.html`, `*.htm`, gzipped or not: one article per page.
+        case webPage(URL, name: String)
+        /// `*.warc`, `*.warc.gz`: one article per HTML response record.
+        case warc(URL, name: String)
         case standardInput
         /// Something named or found that gives no article (a folder with no inputs in it), kept in
         /// its place so that the run reports it in order and counts it in its summary.
@@ -16,6 +20,23 @@ public struct Corpus: Sendable {
 
     public static let textExtensions: Set<String> = ["txt"]
     public static let jsonLinesExtensions: Set<String> = ["jsonl", "ndjson"]
+    /// Endings of web pages and web archives (looked for at the end of the file's name, so that
+    /// `page.html.gz` is a page and `notes.gz` is nothing).
+    public static let webPageEndings = [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz"]
+    public static let warcEndings = [".warc", ".warc.gz"]
+    /// What folder messages list.
+    static let readable = "*.txt, *.jsonl, *.html or *.warc"
+
+    /// Which reader a file name calls for, or nil when a folder walk passes it over.
+    static func format(of name: String) -> Input? {
+        let lower = name.lowercased()
+        let url = URL(fileURLWithPath: name)
+        if textExtensions.contains(url.pathExtension.lowercased()) { return .textFile(url, name: name) }
+        if jsonLinesExtensions.contains(url.pathExtension.lowercased()) { return .jsonLines(url, name: name) }
+        if webPageEndings.contains(where: lower.hasSuffix) { return .webPage(url, name: name) }
+        if warcEndings.contains(where: lower.hasSuffix) { return .warc(url, name: name) }
+        return nil
+    }
 
     public var inputs: [Input]
 
@@ -35,14 +56,14 @@ public struct Corpus: Sendable {
             // lstat, not fileExists: a broken link or a link loop exists, and is reported as what it is.
             var info = stat()
             guard lstat(argument, &info) == 0 else {
-                throw ToolkitError.noReadableInput("\(argument): no such file or folder (give a file, a folder of *.txt or *.jsonl files, or - for standard input)")
+                throw ToolkitError.noReadableInput("\(argument): no such file or folder (give a file, a folder of \(readable) files, or - for standard input)")
             }
             var isDirectory: ObjCBool = false
             let url = URL(fileURLWithPath: argument)
             if fm.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
                 let found = files(under: url, shownAs: argument)
                 if found.isEmpty {
-                    inputs.append(.skipped(InputProblem(.empty, place: argument, detail: "folder has no *.txt or *.jsonl files")))
+                    inputs.append(.skipped(InputProblem(.empty, place: argument, detail: "folder has no \(readable) files")))
                 }
                 inputs += found
             } else {
@@ -61,11 +82,16 @@ public struct Corpus: Sendable {
     }
 
     static func input(for url: URL, name: String) -> Input {
-        jsonLinesExtensions.contains(url.pathExtension.lowercased()) ? .jsonLines(url, name: name) : .textFile(url, name: name)
+        switch format(of: url.lastPathComponent) {
+        case .jsonLines?: return .jsonLines(url, name: name)
+        case .webPage?: return .webPage(url, name: name)
+        case .warc?: return .warc(url, name: name)
+        default: return .textFile(url, name: name)
+        }
     }
 
     /// Inputs below a folder, sorted by path so runs are reproducible, named as `shownAs` followed
-    /// by their path inside the folder. Every entry named `*.txt` or `*.jsonl` that is not a folder
+    /// by their path inside the folder. Every entry named like an input (see `format(of:)`) that is not a folder
     /// is an input, whatever it is: a link, a FIFO, an unreadable file is reported when read, not
     /// silently left out. A folder named like a file is searched like any folder, and reported
     /// when it holds nothing; so is a subfolder that cannot be listed.
@@ -84,8 +110,7 @@ public struct Corpus: Sendable {
         var found: [(path: String, input: Input)] = []
         var foldersNamedLikeFiles: [URL] = []
         for case let url as URL in walker {
-            let ext = url.pathExtension.lowercased()
-            guard textExtensions.contains(ext) || jsonLinesExtensions.contains(ext) else { continue }
+            guard format(of: url.lastPathComponent) != nil else { continue }
             var info = stat()
             if lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
                 foldersNamedLikeFiles.append(url)
@@ -96,7 +121,7 @@ public struct Corpus: Sendable {
         for url in foldersNamedLikeFiles {
             let inside = url.standardizedFileURL.path + "/"
             if !found.contains(where: { $0.path.hasPrefix(inside) }) {
-                let problem = InputProblem(.unreadable, place: shown(url), detail: "a folder, not a file (and no *.txt or *.jsonl files in it)")
+                let problem = InputProblem(.unreadable, place: shown(url), detail: "a folder, not a file (and no \(readable) files in it)")
                 found.append((url.standardizedFileURL.path, .skipped(problem)))
             }
         }

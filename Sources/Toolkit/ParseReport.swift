@@ -45,6 +45,8 @@ public enum ParseReport {
             if let marker = block.marker { line += "[\(marker)] " }
             line += block.text
             if let original = block.duplicateOf { line += "   (repeats block \(original + 1))" }
+            // A web page's blocks say what the extractor kept and why, with their DOM path.
+            if a.html != nil { line += "\n" + String(repeating: " ", count: width + 17) + "<- " + block.rule }
             out += line + "\n"
         }
         for quote in a.quotes {

@@ -161,7 +161,7 @@ final class BadInputTests: ToolkitProcessTestCase {
         let folder = try corpus { try FileManager.default.createDirectory(at: $0.appendingPathComponent("b.txt"), withIntermediateDirectories: true) }
         let result = try runTitles(folder)
         XCTAssertEqual(result.stdout, "corpus/good.txt\tLeaders meet in Tianjin\n")
-        XCTAssertTrue(result.stderr.contains("toolkit: warning: corpus/b.txt: a folder, not a file (and no *.txt or *.jsonl files in it); skipped"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("toolkit: warning: corpus/b.txt: a folder, not a file (and no *.txt, *.jsonl, *.html or *.warc files in it); skipped"), result.stderr)
         // A folder named like a file that holds articles is searched like any folder.
         try write(Self.english, to: folder.appendingPathComponent("corpus/b.txt/inner.txt"))
         let searched = try runTitles(folder)

@@ -64,7 +64,7 @@ extension ArticleReader {
             if let old = blocks[i].duplicateOf, old < parserFirsts.count { blocks[i].duplicateOf = positions[parserFirsts[old]] }
         }
 
-        let guess = LanguageIdentifier.shared.identify(String(structure.text.prefix(4000))).code
+        let guess = LanguageIdentifier.shared.identify(String((structure.text.isEmpty ? mainText : structure.text).prefix(4000))).code
         var article = Article(id: record.id ?? record.document.contentHash, path: record.document.origin,
                               lang: hinted ?? guess, text: structure.text, raw: raw)
         article.title = record.title ?? metadata.title ?? structure.title

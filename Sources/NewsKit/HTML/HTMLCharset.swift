@@ -5,6 +5,7 @@
 /// saved as UTF-8 that still says `iso-8859-1` is far more common than Latin text that happens to
 /// form valid UTF-8 sequences.
 enum HTMLCharset {
+    /// `header` is the charset label the HTTP header gave, if any.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, header: String?, origin: String) -> Result<DecodedInput, InputProblem> {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return InputDecoder.decode(buffer: bytes, origin: origin)
@@ -19,7 +20,7 @@ enum HTMLCharset {
         if ByteStatistics(bytes).utf16Order == nil, let reason = ByteStatistics(bytes).binaryReason {
             return .failure(InputProblem(.binary, place: origin, detail: "binary file (\(reason)), not a web page"))
         }
-        let label = header.flatMap(fromContentType) ?? declared(in: bytes)
+        let label = header ?? declared(in: bytes)
         if let label, let iconvName = iconvName(label), iconvName != "UTF-8",
            let utf8 = Iconv.utf8(from: bytes, encoding: iconvName)
         {

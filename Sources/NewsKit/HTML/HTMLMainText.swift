@@ -72,6 +72,18 @@ struct HTMLMainText {
             {
                 top = elements[top].parent
             }
+            // Several strong candidates under one ancestor (the entries of a list article, the
+            // columns of a long story) make that ancestor the body.
+            let rivals = elements.indices.filter { $0 != best && scored[$0] && final[$0] >= bestScore * 0.75 }
+                .sorted { final[$0] > final[$1] }.prefix(4)
+            if rivals.count >= 2 {
+                var ancestor = elements[top].parent
+                while ancestor >= 0, !["body", "html"].contains(elements[ancestor].tag) {
+                    let inside = rivals.filter { Self.isInside($0, ancestor, elements) }.count
+                    if inside >= 2 { top = ancestor; break }
+                    ancestor = elements[ancestor].parent
+                }
+            }
             roots.insert(top)
             let parent = elements[top].parent
             if parent >= 0 {
@@ -124,14 +136,24 @@ struct HTMLMainText {
                 if main, density > 0.5, block.characters < 300 || density > 0.8 {
                     main = false
                     reason = "link density \(String(format: "%.2f", density))"
-                    related = role == .listItem
+                    related = role == .listItem && block.characters >= 25
                 }
             } else if role == .title {
                 main = true
                 reason = "the page's <h1>"
             } else {
                 reason = best >= 0 ? "outside \(mainRootLabel)" : "no article body found"
-                if role == .listItem && density > 0.5 { related = true }
+                var up = e
+                var furniture: String?
+                while up >= 0, furniture == nil {
+                    furniture = HTMLHints.furniture(elements[up], insideArticle: inArticleTag[up])
+                    up = elements[up].parent
+                }
+                if let furniture { reason += ", in furniture: \(furniture)" }
+                // Lists of headlines that link elsewhere, unless they are the site's menus.
+                let menu = furniture.map { $0.contains("nav") || $0.contains("menu") || $0.contains("footer") || $0.contains("header") } ?? false
+                related = role == .listItem && density > 0.5 && block.characters >= 25 && !menu
+                    || furniture.map { $0.contains("related") || $0.contains("recommend") || $0.contains("popular") } ?? false
             }
             if main, role == .title { reason = "the page's <h1>" }
             segments.append(HTMLSegment(text: block.text, main: main, role: role, reason: reason,
@@ -141,6 +163,15 @@ struct HTMLMainText {
     }
 
     private static let paragraphTags: Set<String> = ["p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "caption", "address"]
+
+    private static func isInside(_ e: Int, _ ancestor: Int, _ elements: [HTMLElement]) -> Bool {
+        var up = elements[e].parent
+        while up >= 0 {
+            if up == ancestor { return true }
+            up = elements[up].parent
+        }
+        return false
+    }
 
     private static func children(of parent: Int, in elements: [HTMLElement]) -> [Int] {
         // Elements are stored in document order with children after their parent, so a parent's

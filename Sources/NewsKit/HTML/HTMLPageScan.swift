@@ -1,5 +1,5 @@
 /// A byte scan of a page before it is parsed, on the reading thread: whether any text would be
-/// visible (outside tags, comments, `<head>`, `<title>`, scripts and styles), and what the page is
+/// visible (outside tags, comments, `<title>`, scripts and styles), and what the page is
 /// instead when none would (a frameset, a script-only page, markup with no body). It stops at the
 /// first visible letter, so a normal page costs the bytes of its head.
 struct HTMLPageScan {
@@ -22,12 +22,17 @@ struct HTMLPageScan {
             }
             return true
         }
-        /// Index after the closing tag `</name`, or the end.
+        /// Index after the closing tag `</name ...>` (or the end of a comment), or the end.
         func skipPast(_ closing: String, from j: Int) -> Int {
             var k = j
             let first = closing.utf8.first!
             while k < n {
-                if bytes[k] == first, startsWith(closing, at: k) { return k + closing.utf8.count }
+                if bytes[k] == first, startsWith(closing, at: k) {
+                    k += closing.utf8.count
+                    if closing == "-->" { return k }
+                    while k < n, bytes[k] != UInt8(ascii: ">") { k += 1 }
+                    return min(k + 1, n)
+                }
                 k += 1
             }
             return n
@@ -59,11 +64,9 @@ struct HTMLPageScan {
                 i = j + 1
                 guard !closing else { continue }
                 switch tag {
-                case "script", "style", "title", "textarea", "template", "noscript", "head", "svg", "select", "button":
+                case "script", "style", "title", "textarea", "template", "noscript", "svg", "select", "button":
                     if tag == "script" { scripts += 1 }
-                    let end = skipPast("</" + tag, from: i)
-                    // An unclosed head holds the body too.
-                    if !(tag == "head" && end == n) { i = end }
+                    i = skipPast("</" + tag, from: i)
                 case "frameset", "frame", "iframe": frames += 1
                 case "body": body = true
                 default: break

@@ -44,6 +44,7 @@ enum ArticleFields {
             },
             APIClassField("text", "string", "lede and paragraphs separated by blank lines: what entity and quote offsets refer to") { .string(LuaString(sharing: $0.article.textSlice)) },
             APIClassField("raw", "string", "the input text as read") { .string(LuaString(sharing: Substring($0.article.raw))) },
+            APIClassField("html", "string?", "the web page itself, for an article read from HTML or WARC (its `raw` is then the page's visible text)") { LuaValue($0.article.html) },
             APIClassField("meta", "table<string, string>", "other fields of a JSON Lines record, as strings", cached: true) { o in
                 var table = LuaTable(array: [])
                 for (key, value) in o.unparsed.meta.sorted(by: { $0.key < $1.key }) { table[key] = LuaValue(value) }
