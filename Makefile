@@ -9,7 +9,7 @@ ASAN_BUILD := .build-asan
 # Root installs directly; others go through sudo when there is one.
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
 
-.PHONY: bench-export all deps build readers run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline bench-html fuzz clean
+.PHONY: train-ner eval-ner bench-export all deps build readers run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline bench-html fuzz clean
 
 all: build
 
@@ -149,6 +149,20 @@ bench-html: bench-build $(BENCH_VENV)/bin/python
 	python3 tools/bench/html_extraction.py $(BENCH_BIN) ../shared/html-dev --peer-python $(BENCH_VENV)/bin/python
 
 bench: bench-matcher bench-langid bench-annotation bench-pipeline bench-large bench-export bench-html
+
+# The name tagger's weights (Plugins/ner/tagger/*.tagger) rebuilt from ../shared/train (Swahili and
+# Persian, annotated) and ../shared/corpus (Arabic and English, labelled by the knowledge base and
+# rules), then each language's development-split figures and tagging speed (release, one core).
+TRAIN_BIN := .build/release/toolkit-train
+
+train-ner: deps
+	$(SWIFT) build -c release --product toolkit-train
+	$(TRAIN_BIN) train --train ../shared/train --corpus ../shared/corpus
+
+# The same figures for the weights as they are, without training.
+eval-ner: deps
+	$(SWIFT) build -c release --product toolkit-train
+	$(TRAIN_BIN) eval --train ../shared/train --corpus ../shared/corpus
 
 # libFuzzer targets (Fuzz/, a package of its own so the normal build never sees them), built with
 # AddressSanitizer and run one after the other for FUZZ_SECONDS each from seeds/ and a sample of
