@@ -14,14 +14,14 @@ final class CheckCommandTests: ToolkitProcessTestCase {
         XCTAssertEqual(findings("""
             local x = toolkit.text.fodl("a")
             print(toolkit.fold("b"), toolkit.re.fnd)
-            toolkit.write.json("x.json", {})
+            toolkit.write.jsnl("x.jsonl", {})
             toolkit.write.xml("x.xml", {})
             """), [
                 "t.lua:1: unknown name 'toolkit.text.fodl' (did you mean toolkit.text.fold?)",
                 "t.lua:2: unknown name 'toolkit.fold' (did you mean toolkit.text.fold?)",
                 "t.lua:2: unknown name 'toolkit.re.fnd' (did you mean toolkit.re.find?)",
-                "t.lua:3: unknown name 'toolkit.write.json' (did you mean toolkit.json?)",
-                "t.lua:4: unknown name 'toolkit.write.xml' (toolkit.write has csv)",
+                "t.lua:3: unknown name 'toolkit.write.jsnl' (did you mean toolkit.write.jsonl?)",
+                "t.lua:4: unknown name 'toolkit.write.xml' (toolkit.write has csv, gexf, graphml, html, json, jsonl, markdown, open, sqlite)",
             ])
         // Declared names, values below toolkit.args, and the registration functions pass.
         XCTAssertEqual(findings("""
