@@ -56,7 +56,6 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertEqual(article.source, "Habari Leo")
         XCTAssertEqual(article.byline, "Amina Juma")
         XCTAssertEqual(article.lang, "sw")
-        XCTAssertEqual(article.meta["html_title_from"], "og:title")
     }
 
     func testAPageWithoutAnArticleContainerStillGivesItsText() throws {

@@ -80,7 +80,9 @@ extension ArticleReader {
         article.credits = structure.credits
         article.quotes = structure.quotes
         article.blocks = blocks
-        article.url = record.url ?? page.url ?? metadata.url
+        // Only what the record gives, so that a script reading `url` or `meta` before anything
+        // that needs parsing sees the same values as after.
+        article.url = record.url
         article.html = page.html
         if let given = record.date ?? metadata.date {
             let parsed = dates.parse(given, lang: nil) ?? dates.find(in: given, lang: nil).first
@@ -91,8 +93,6 @@ extension ArticleReader {
             article.datePrecision = date.start.precision.rawValue
         }
         article.meta = record.meta
-        if let fetched = page.fetched { article.meta["warc_date"] = fetched }
-        for (field, origin) in metadata.origins.sorted(by: { $0.key < $1.key }) { article.meta["html_\(field)_from"] = origin }
         article.warnings = record.document.warnings
         return article
     }

@@ -47,6 +47,7 @@ public enum HTMLInput {
                                                          consequence: "read as far as it goes"))
         }
         record.url = url
+        if let fetched { record.meta["warc_date"] = fetched }
         record.page = WebPage(html: text, url: url, fetched: fetched, encoding: decoded.encoding)
         return record
     }
