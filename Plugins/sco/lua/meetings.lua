@@ -31,7 +31,7 @@ local PLANNED = {
   sw = [[(?i)\b(?:\p{L}*ta(?:kutana|fanya|mpokea)|\p{L}*tarajiwa|inatarajiwa|ijayo)\b]],
 }
 
--- What comes just before the name of a meeting's place (in Astana, بمدينة سمرقند, در تهران, mjini Astana).
+-- What comes just before the name of a meeting's place (in Astana, بمدينة طشقند, در تهران, mjini Astana).
 local VENUE = {
   en = [[(?i)\b(?:in|at)\s+(?:the\s+)?(?:(?:\p{L}+\s+){0,2}(?:city|capital|town|resort)\s+of\s+)?$]],
   ar = [[(?:^|[^\p{L}])(?:في|ب|بمدينة|بالعاصمة|في\s+مدينة|في\s+العاصمة|داخل)\s*(?:\p{Arabic}+\s+){0,2}$]],
@@ -124,7 +124,8 @@ function M.read(text, s, lang, vfirst, vlast, mentions)
   end
   -- A country adjective right after "counterpart" words is the other side.
   for _, p in ipairs(places) do
-    if p.form == "adjective" then
+    -- Swahili names the country itself (mwenzake wa China), the others its adjective.
+    if p.form == "adjective" or (lang == "sw" and p.first) then
       local before = ends_with(text, p.first - 1, COUNTERPART[lang] or "$^", 40)
       local after = COUNTERPART_AFTER[lang] and re.find(text:sub(p.last + 1, math.min(#text, p.last + 20)), COUNTERPART_AFTER[lang])
       if (before or after) and not seen["counterpart " .. p.id] then

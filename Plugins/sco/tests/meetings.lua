@@ -45,7 +45,7 @@ one("ولادیمیر پوتین با رجب طیب اردوغان در آنکا
     { ids = "person/recep-tayyip-erdogan person/vladimir-putin", place = "place/ankara" })
 one("ولاديمير پوتين با رجب طيب اردوغان در آنكارا ديدار و گفتگو كرد.", "fa",
     { ids = "person/recep-tayyip-erdogan person/vladimir-putin", place = "place/ankara" })
-one("ولادیمیر پوتین و رجب طیب اردوغان هفته آینده در آنکارا دیدار خواهند کرد.", "fa",
+one("ولادیمیر پوتین و رجب طیب اردوغان ماه آینده در آنکارا دیدار خواهند کرد.", "fa",
     { ids = "person/recep-tayyip-erdogan person/vladimir-putin", place = "place/ankara", planned = true })
 
 -- Swahili: alikutana na ... mjini / huko.
@@ -53,6 +53,8 @@ one("Rais William Ruto alikutana na Rais Samia Suluhu Hassan mjini Arusha.", "sw
     { ids = "person/samia-suluhu-hassan person/william-ruto", place = "place/arusha" })
 one("William Ruto atakutana na Samia Suluhu Hassan huko Nairobi.", "sw",
     { ids = "person/samia-suluhu-hassan person/william-ruto", place = "place/nairobi", planned = true })
+one("Rais William Ruto alikutana na mwenzake wa Uganda jijini Nairobi.", "sw",
+    { ids = "counterpart:place/ug person/william-ruto", place = "place/nairobi" })
 none("William Ruto alisema Samia Suluhu Hassan ni rafiki.", "sw")
 
 -- The corpus: every meeting the report would count names two sides, and its sentence is in the text.
