@@ -43,6 +43,8 @@ final class HTMLBadPageTests: XCTestCase {
         XCTAssertEqual(problems.map(\.message), ["photo.html: binary file (PNG image), not a web page; skipped"])
     }
 
+    /// The page layer on 50 MB of markup: read, decoded, parsed and every block judged. (What the
+    /// article parser then does with 40 MB of main text is LargeInputTests' concern.)
     func testFiftyMegabytePage() throws {
         var html = "<html><head><title>Big</title></head><body><article><h1>A very long page</h1>"
         let block = "<div class=\"item\">" + paragraph + "</div>\n"
@@ -50,11 +52,16 @@ final class HTMLBadPageTests: XCTestCase {
         while html.utf8.count < 50_000_000 { html += block }
         html += "</article></body></html>"
         let start = Date()
-        let (articles, problems) = HTMLTestSupport.articles(html: Array(html.utf8), origin: "big.html")
+        var problems: [InputProblem] = []
+        var segments: [HTMLSegment] = []
+        try HTMLInput.read(file: Data(html.utf8), origin: "big.html", problems: { problems.append($0) }) { record in
+            problems += record.document.problems
+            segments = HTMLExtraction(try XCTUnwrap(record.page)).segments
+        }
         XCTAssertEqual(problems, [])
-        let article = try XCTUnwrap(articles.first)
-        XCTAssertGreaterThan(article.raw.utf8.count, 35_000_000)
-        XCTAssertLessThan(Date().timeIntervalSince(start), 300, "a 50 MB page takes minutes at most, even in a debug build")
+        XCTAssertGreaterThan(segments.count, 300_000)
+        XCTAssertGreaterThan(segments.filter(\.main).count, 300_000, "the items are the article")
+        XCTAssertLessThan(Date().timeIntervalSince(start), 600, "minutes at most, even in a debug build on a busy machine")
     }
 
     func testWARCWithATruncatedRecord() throws {
