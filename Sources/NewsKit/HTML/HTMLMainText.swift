@@ -37,7 +37,7 @@ struct HTMLMainText {
         var scores = [Double](repeating: 0, count: elements.count)
         var scored = [Bool](repeating: false, count: elements.count)
         for block in blocks where block.characters >= 25 && block.element >= 0 {
-            let base = 1 + Double(block.commas) + min(Double(block.characters) / 100, 3)
+            let base = Self.score(block)
             var target = block.element
             if Self.paragraphTags.contains(elements[target].tag) { target = elements[target].parent }
             var level = 0
@@ -160,6 +160,26 @@ struct HTMLMainText {
                                         path: Self.path(e, in: elements), related: related))
         }
         return segments
+    }
+
+    /// A block's weight as paragraphs: each line (a block of `<br>`-separated paragraphs is several)
+    /// of 25 characters or more counts 1, its commas, and up to 3 for its length.
+    static func score(_ block: HTMLTextBlock) -> Double {
+        guard block.text.utf8.contains(0x0A) else {
+            return 1 + Double(block.commas) + min(Double(block.characters) / 100, 3)
+        }
+        var total = 0.0
+        for line in block.text.utf8.split(separator: 0x0A) {
+            var characters = 0, commas = 0
+            var previous: UInt8 = 0
+            for byte in line {
+                if byte & 0xC0 != 0x80 { characters += 1 }
+                if byte == 0x2C || (previous == 0xD8 && byte == 0x8C) { commas += 1 }
+                previous = byte
+            }
+            if characters >= 25 { total += 1 + Double(commas) + min(Double(characters) / 100, 3) }
+        }
+        return max(total, 1)
     }
 
     private static let paragraphTags: Set<String> = ["p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "caption", "address"]

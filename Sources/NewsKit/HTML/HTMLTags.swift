@@ -1,5 +1,5 @@
 /// What the walk does with each HTML tag: the parts of a page that are never visible text (their
-/// subtree is left out), those that start a block of their own, and the rest, inline.
+/// subtree is left out; ruby annotations too, which gloss the text they sit on), those that start a block of their own, and the rest, inline.
 enum HTMLTagRole {
     case skipped, block, inline, lineBreak
 
@@ -10,7 +10,7 @@ enum HTMLTagRole {
         for tag in ["head", "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "frameset",
                     "object", "embed", "applet", "canvas", "select", "option", "optgroup", "datalist", "textarea",
                     "input", "button", "video", "audio", "source", "track", "map", "area", "link", "meta",
-                    "base", "title", "picture", "img", "param", "dialog"] {
+                    "base", "title", "picture", "img", "param", "dialog", "rt", "rp"] {
             roles[tag] = .skipped
         }
         for tag in ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir", "div",
