@@ -243,11 +243,6 @@ final class HTMLWalk {
                 p += 2
                 continue
             }
-            // Soft hyphens and zero-width spaces are hints for line breaking, not letters: kept,
-            // they split words for every search ("Face\u{AD}book"). The zero-width non-joiner
-            // (U+200C) is a letter of Persian spelling and stays.
-            if byte == 0xC2, p[1] == 0xAD { p += 2; continue }
-            if byte == 0xE2, p[1] == 0x80, p[2] == 0x8B { p += 3; continue }
             if pendingSpace, !buffer.isEmpty, buffer.last != 0x0A { buffer.append(0x20) }
             pendingSpace = false
             buffer.append(byte)
