@@ -159,7 +159,28 @@ struct HTMLMainText {
             segments.append(HTMLSegment(text: block.text, main: main, role: role, reason: reason,
                                         path: Self.path(e, in: elements), related: related))
         }
+        Self.dropOrphanHeadings(&segments)
         return segments
+    }
+
+    /// A heading that heads no kept text ("Related stories", "Most read", "Comments" above lists of
+    /// links) belongs to the furniture under it: nothing kept follows it, or furniture does and
+    /// then another heading.
+    static func dropOrphanHeadings(_ segments: inout [HTMLSegment]) {
+        var nextKept: HTMLSegment.Role?
+        var droppedSince = false
+        for i in segments.indices.reversed() {
+            let segment = segments[i]
+            guard segment.main else { droppedSince = true; continue }
+            if segment.role == .heading, nextKept == nil || (nextKept == .heading && droppedSince) {
+                segments[i].main = false
+                segments[i].reason = "heads no kept text"
+                droppedSince = true
+                continue
+            }
+            nextKept = segment.role
+            droppedSince = false
+        }
     }
 
     /// A block's weight as paragraphs: each line (a block of `<br>`-separated paragraphs is several)
