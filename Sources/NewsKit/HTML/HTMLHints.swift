@@ -5,8 +5,8 @@
 enum HTMLHints {
     /// Furniture whatever its size: comment threads can outgrow the article they follow.
     static func isStrongFurniture(_ reason: String) -> Bool {
-        reason.hasPrefix("<") || reason.hasPrefix("role=") || reason.hasPrefix("itemprop=") || reason.contains("comment")
-            || reason.contains("disqus") || reason.contains("respond")
+        reason.hasPrefix("<") || reason.hasPrefix("role=") || reason.hasPrefix("itemprop=") || has(reason[...], "comment")
+            || has(reason[...], "disqus") || has(reason[...], "respond")
     }
 
     /// Why an element is furniture, or nil.
@@ -26,7 +26,7 @@ enum HTMLHints {
         }
         let itemprop = e.itemprop.lowercased()
         if itemprop == "comment" { return "itemprop=comment" }
-        if itemprop.contains("articlebody") { return nil }
+        if has(itemprop[...], "articlebody") { return nil }
         for name in [e.id, e.classes] where !name.isEmpty {
             let lower = name.lowercased()
             for word in words(lower) where furnitureWords.contains(word) {
@@ -35,7 +35,7 @@ enum HTMLHints {
                 return name == e.id ? "#\(e.id)" : ".\(word)"
             }
             for word in words(lower) where !notFurniture.contains(word) {
-                for part in furnitureParts where word.contains(part) {
+                for part in furnitureParts where has(word, part) {
                     return name == e.id ? "#\(e.id)" : ".\(word)"
                 }
             }
@@ -56,13 +56,13 @@ enum HTMLHints {
         default: break
         }
         let itemprop = e.itemprop.lowercased()
-        if itemprop.contains("articlebody") || itemprop == "text" || itemprop == "reviewbody" { weight += 50 }
+        if has(itemprop[...], "articlebody") || itemprop == "text" || itemprop == "reviewbody" { weight += 50 }
         for name in [e.id, e.classes] where !name.isEmpty {
             let lower = name.lowercased()
             let parts = words(lower)
-            if parts.contains(where: contentWords.contains) || contentParts.contains(where: { lower.contains($0) }) || parts.contains(where: notFurniture.contains) { weight += 25 }
+            if parts.contains(where: contentWords.contains) || contentParts.contains(where: { has(lower[...], $0) }) || parts.contains(where: notFurniture.contains) { weight += 25 }
             if parts.contains(where: furnitureWords.contains) || parts.contains(where: weakFurniture.contains)
-                || parts.contains(where: { word in !notFurniture.contains(word) && furnitureParts.contains(where: { word.contains($0) }) }) { weight -= 25 }
+                || parts.contains(where: { word in !notFurniture.contains(word) && furnitureParts.contains(where: { has(word, $0) }) }) { weight -= 25 }
         }
         return weight
     }
@@ -76,8 +76,23 @@ enum HTMLHints {
     private static let ledeWords: Set<Substring> = ["lead", "lede", "intro", "teaser", "standfirst", "summary", "excerpt",
                                                     "subtitle", "subheadline", "deck", "kicker"]
 
+    /// The parts of an id or class list, split at anything but ASCII letters and digits (names are
+    /// ASCII nearly always; a part in another script stays whole and matches no list).
+    /// Whether `part` occurs in `name`, byte by byte (Foundation's `contains` goes through NSString,
+    /// which this hot path cannot afford).
+    static func has(_ name: Substring, _ part: String) -> Bool {
+        let hay = name.utf8, needle = part.utf8
+        guard let first = needle.first, hay.count >= needle.count else { return false }
+        var i = hay.startIndex
+        while let found = hay[i...].firstIndex(of: first) {
+            if hay[found...].starts(with: needle) { return true }
+            i = hay.index(after: found)
+        }
+        return false
+    }
+
     static func words(_ name: String) -> [Substring] {
-        name.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        name.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) && $0.isASCII })
     }
 
     private static let furnitureWords: Set<Substring> = [

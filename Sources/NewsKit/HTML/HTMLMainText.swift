@@ -33,6 +33,10 @@ struct HTMLMainText {
             inArticleTag[i] = e.tag == "article" || e.tag == "main" || (e.parent >= 0 && inArticleTag[e.parent])
         }
 
+        // Names are judged once per element, not once per block below it.
+        let furnitureOf = elements.indices.map { HTMLHints.furniture(elements[$0], insideArticle: inArticleTag[$0]) }
+        let ledeOf = elements.map(HTMLHints.isLede)
+
         // Scores flow from text blocks to the elements above them.
         var scores = [Double](repeating: 0, count: elements.count)
         var scored = [Bool](repeating: false, count: elements.count)
@@ -112,7 +116,7 @@ struct HTMLMainText {
         var sawTitle = false
         for block in blocks {
             let e = block.element
-            let role = Self.role(of: e, in: elements, sawTitle: &sawTitle)
+            let role = Self.role(of: e, in: elements, ledeOf: ledeOf, sawTitle: &sawTitle)
             var main = false
             var reason: String
             var related = false
@@ -123,12 +127,12 @@ struct HTMLMainText {
                 var up = e
                 while up >= 0, up != rootOf[e] {
                     // A wrapper holding most of the body is no sidebar whatever its names say.
-                    if let why = HTMLHints.furniture(elements[up], insideArticle: inArticleTag[up]),
+                    if let why = furnitureOf[up],
                        HTMLHints.isStrongFurniture(why) || elements[up].textCharacters * 5 < elements[rootOf[e]].textCharacters * 2
                     {
                         main = false
                         reason = "furniture: \(why)"
-                        related = why.contains("related") || why.contains("recommend") || why.contains("popular")
+                        related = HTMLHints.has(why[...], "related") || HTMLHints.has(why[...], "recommend") || HTMLHints.has(why[...], "popular")
                         break
                     }
                     up = elements[up].parent
@@ -146,14 +150,14 @@ struct HTMLMainText {
                 var up = e
                 var furniture: String?
                 while up >= 0, furniture == nil {
-                    furniture = HTMLHints.furniture(elements[up], insideArticle: inArticleTag[up])
+                    furniture = furnitureOf[up]
                     up = elements[up].parent
                 }
                 if let furniture { reason += ", in furniture: \(furniture)" }
                 // Lists of headlines that link elsewhere, unless they are the site's menus.
-                let menu = furniture.map { $0.contains("nav") || $0.contains("menu") || $0.contains("footer") || $0.contains("header") } ?? false
+                let menu = furniture.map { f in ["nav", "menu", "footer", "header"].contains { HTMLHints.has(f[...], $0) } } ?? false
                 related = role == .listItem && density > 0.5 && block.characters >= 25 && !menu
-                    || furniture.map { $0.contains("related") || $0.contains("recommend") || $0.contains("popular") } ?? false
+                    || furniture.map { f in ["related", "recommend", "popular"].contains { HTMLHints.has(f[...], $0) } } ?? false
             }
             if main, role == .title { reason = "the page's <h1>" }
             segments.append(HTMLSegment(text: block.text, main: main, role: role, reason: reason,
@@ -226,7 +230,7 @@ struct HTMLMainText {
         return result
     }
 
-    private static func role(of e: Int, in elements: [HTMLElement], sawTitle: inout Bool) -> HTMLSegment.Role {
+    private static func role(of e: Int, in elements: [HTMLElement], ledeOf: [Bool], sawTitle: inout Bool) -> HTMLSegment.Role {
         guard e >= 0 else { return .paragraph }
         var up = e
         var steps = 0
@@ -241,9 +245,9 @@ struct HTMLMainText {
             case "pre": return .preformatted
             case "li", "dd", "dt": return .listItem
             case "td", "th": return .tableCell
-            case "p": return HTMLHints.isLede(elements[up]) ? .lede : .paragraph
+            case "p": return ledeOf[up] ? .lede : .paragraph
             default:
-                if HTMLHints.isLede(elements[up]) { return .lede }
+                if ledeOf[up] { return .lede }
             }
             up = elements[up].parent
             steps += 1
