@@ -111,6 +111,14 @@ struct HTMLMainText {
         }
         let mainRootLabel = best >= 0 ? elements[roots.min() ?? best].label : "body"
 
+        // Each element's path once, from its parent's.
+        var pathOf = [String](repeating: "", count: elements.count)
+        for i in elements.indices where elements[i].tag != "html" {
+            let parent = elements[i].parent
+            let prefix = parent >= 0 ? pathOf[parent] : ""
+            pathOf[i] = prefix.isEmpty ? elements[i].label : prefix + ">" + elements[i].label
+        }
+
         var segments: [HTMLSegment] = []
         segments.reserveCapacity(blocks.count)
         var sawTitle = false
@@ -161,7 +169,7 @@ struct HTMLMainText {
             }
             if main, role == .title { reason = "the page's <h1>" }
             segments.append(HTMLSegment(text: block.text, main: main, role: role, reason: reason,
-                                        path: Self.path(e, in: elements), related: related))
+                                        path: e >= 0 ? pathOf[e] : "", related: related))
         }
         Self.dropOrphanHeadings(&segments)
         return segments
@@ -253,15 +261,5 @@ struct HTMLMainText {
             steps += 1
         }
         return .paragraph
-    }
-
-    static func path(_ e: Int, in elements: [HTMLElement]) -> String {
-        var labels: [String] = []
-        var up = e
-        while up >= 0 {
-            if elements[up].tag != "html" { labels.append(elements[up].label) }
-            up = elements[up].parent
-        }
-        return labels.reversed().joined(separator: ">")
     }
 }
