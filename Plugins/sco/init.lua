@@ -22,6 +22,7 @@ _G.sco = {
   end,
   -- The meetings of any text, over names found in the knowledge base alone (what the extractor sees).
   find = function(text, lang, options)
+    if not meetings.has_verb(text, lang) then return {} end
     return meetings.find(text, lang, meetings.kb_mentions(text), options)
   end,
 }
@@ -40,7 +41,8 @@ toolkit.extractor {
     local text = article.text
     for _, s in ipairs(meetings.sentences(text)) do
       local sentence = text:sub(s.first, s.last)
-      local found = meetings.find(sentence, article.lang, meetings.kb_mentions(sentence), { planned = planned })
+      -- Names are looked up word run by word run: only in sentences that can be meetings.
+      local found = not meetings.has_verb(sentence, article.lang) and {} or meetings.find(sentence, article.lang, meetings.kb_mentions(sentence), { planned = planned })
       for _, m in ipairs(found) do
         local marked = {}
         for _, mention in ipairs(meetings.kb_mentions(sentence)) do

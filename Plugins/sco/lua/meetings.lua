@@ -107,6 +107,15 @@ function M.find(text, lang, mentions, options)
   return found
 end
 
+-- Whether a text holds a meeting verb of the language (of any of the four when it is unknown):
+-- the cheap test before names are looked up.
+function M.has_verb(text, lang)
+  for _, l in ipairs(language_rules(lang)) do
+    if re.find(text, VERBS[l]) then return true end
+  end
+  return false
+end
+
 -- One sentence with a verb: its participants, place and dates, or nil when fewer than two sides.
 function M.read(text, s, lang, vfirst, vlast, mentions)
   local people, seen, places, dates = {}, {}, {}, {}
