@@ -31,6 +31,15 @@ enum TaggerTokenizer {
             case .ignorable:
                 i += length
             case .letter, .mark:
+                if var facts = asciiWord(bytes, from: i, scratch: &scratch) {
+                    facts.attached = !space && !zwnj && !line
+                    facts.lineBefore = line
+                    facts.zwnjBefore = zwnj && !space
+                    tokens.append(Token(start: i, end: facts.end, features: TaggerFeatures.token(folded: scratch, facts, gazetteer: gazetteer)))
+                    i = facts.end
+                    space = false; line = false; zwnj = false
+                    continue
+                }
                 var facts = word(bytes, from: i)
                 facts.attached = !space && !zwnj && !line
                 facts.lineBefore = line
@@ -86,6 +95,33 @@ enum TaggerTokenizer {
         var attached = false
         var lineBefore = false
         var zwnjBefore = false
+    }
+
+    /// A word of ASCII letters only, ended by a byte that cannot continue a word (not a letter,
+    /// mark, hyphen or apostrophe), read and lower-cased in one pass: most words of English and
+    /// Swahili text, folded into `scratch`. Nil for any other word, which `word` reads.
+    @inline(__always)
+    private static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, scratch: inout [UInt8]) -> WordFacts? {
+        let n = bytes.count
+        var i = start
+        var upper = 0, lower = 0
+        scratch.removeAll(keepingCapacity: true)
+        while i < n {
+            let b = bytes[i]
+            if b >= 0x61 && b <= 0x7A { lower += 1; scratch.append(b) }
+            else if b >= 0x41 && b <= 0x5A { upper += 1; scratch.append(b | 0x20) }
+            else { break }
+            i += 1
+        }
+        guard i > start else { return nil }
+        if i < n {
+            let b = bytes[i]
+            guard b < 0x80, b != 0x27, b != 0x2D else { return nil }
+        }
+        var facts = WordFacts(end: i, kind: .word, writing: .cased)
+        facts.upperInitial = bytes[start] <= 0x5A
+        facts.allCaps = upper >= 2 && lower == 0
+        return facts
     }
 
     /// A word as `RuleTokenizer` reads one: letters and marks, with hyphens and apostrophes
