@@ -40,12 +40,10 @@ enum TaggerTokenizer {
                     space = false; line = false; zwnj = false
                     continue
                 }
-                var facts = word(bytes, from: i)
+                var facts = word(bytes, from: i, folding: &scratch)
                 facts.attached = !space && !zwnj && !line
                 facts.lineBefore = line
                 facts.zwnjBefore = zwnj && !space
-                scratch.removeAll(keepingCapacity: true)
-                RuleFolding.appendFolded(bytes, i..<facts.end, into: &scratch)
                 tokens.append(Token(start: i, end: facts.end, features: TaggerFeatures.token(folded: scratch, facts, gazetteer: gazetteer)))
                 i = facts.end
                 space = false; line = false; zwnj = false
@@ -126,7 +124,9 @@ enum TaggerTokenizer {
 
     /// A word as `RuleTokenizer` reads one: letters and marks, with hyphens and apostrophes
     /// between letters, an English possessive "'s" left out.
-    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> WordFacts {
+    /// Its folded bytes go to `folded` as it is read, each scalar decoded once.
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, folding folded: inout [UInt8]) -> WordFacts {
+        folded.removeAll(keepingCapacity: true)
         let n = bytes.count
         var i = start
         var writing: RuleToken.Writing?
@@ -146,8 +146,10 @@ enum TaggerTokenizer {
                     if afterHyphen && upper { facts.upperAfterHyphen = true }
                 }
                 firstLetter = false; afterHyphen = false; previousWasLetter = true
+                RuleFolding.appendFolded(scalar: u, into: &folded)
                 i += length
             } else if cls == .mark {
+                RuleFolding.appendFolded(scalar: u, into: &folded)
                 i += length
             } else if cls == .joiner && previousWasLetter && i + length < n {
                 let (next, nextLength) = RuleFolding.decodeScalar(bytes, at: i + length)
@@ -159,6 +161,7 @@ enum TaggerTokenizer {
                 }
                 afterHyphen = !isApostrophe
                 previousWasLetter = false
+                RuleFolding.appendFolded(scalar: u, into: &folded)
                 i += length
             } else {
                 break
