@@ -3,8 +3,9 @@ import LuaBridge
 import NewsKit
 
 /// The extractors plugins register in their init.lua, for commands that run no script
-/// (`toolkit entities`): a sandboxed state with the toolkit API runs every plugin's init.lua, and
-/// articles are then handed to what they registered.
+/// (`toolkit entities`): a sandboxed state with the toolkit API loads the plugins as a run does
+/// (each in its own environment, with its own `toolkit.args`), and articles are then handed to
+/// what they registered.
 final class PluginExtractors {
     let state: LuaState
     let entities: EntityContext
@@ -18,19 +19,16 @@ final class PluginExtractors {
 
     /// Nil when no plugin registers an extractor.
     static func load(_ catalog: PluginCatalog, console: Console, warn: @escaping (String) -> Void) throws -> PluginExtractors? {
-        let scripts = catalog.plugins.compactMap(\.initScript)
-        guard !scripts.isEmpty else { return nil }
+        guard !catalog.plugins.isEmpty else { return nil }
         let options = RunOptions(script: "", corpus: [])
         let state = try LuaState(limits: options.limits)
         let entities = EntityContext(plugins: catalog, warn: warn)
         entities.extractors.budget = options.limits
-        let api = ToolkitAPI(state: state, options: options, settings: catalog.argumentDefaults, console: console,
+        let api = ToolkitAPI(state: state, options: options, settings: [:], console: console,
                              source: nil, entities: entities)
         try api.install()
         do {
-            for script in scripts {
-                try state.run(Array(try Data(contentsOf: script)), chunkName: "@" + script.relativePath)
-            }
+            try PluginLoader(state: state, api: api).load(catalog, arguments: try PluginArguments(settings: [:], catalog: catalog))
         } catch let error as LuaError {
             throw ToolkitError.script(message: error.message, traceback: error.traceback)
         }

@@ -48,7 +48,7 @@ final class CheckCommandTests: ToolkitProcessTestCase {
     }
 
     private var articleFieldList: String {
-        "id, path, lang, title, lede, date, date_precision, source, original_source, url, byline, agencies, paragraphs, headings, related, captions, credits, quotes, blocks, text, raw, meta"
+        "id, path, lang, title, lede, date, date_precision, source, original_source, url, byline, agencies, paragraphs, headings, related, captions, credits, quotes, blocks, text, raw, html, meta"
     }
 
     func testCallbackParametersOfExtractorsAndReports() {

@@ -115,18 +115,6 @@ public struct PluginCatalog: Sendable {
     public var reasons: [String: String] = [:]
     public var searchPath: PluginSearchPath
 
-    /// Defaults of the plugins' args, for code that runs plugins in one shared environment; the first
-    /// plugin declaring a key wins. `PluginLoader` gives each plugin its own `toolkit.args` instead.
-    public var argumentDefaults: [String: String] {
-        var defaults: [String: String] = [:]
-        for plugin in plugins {
-            for argument in plugin.manifest.args {
-                if defaults[argument.name] == nil, let value = argument.defaultValue { defaults[argument.name] = value.description }
-            }
-        }
-        return defaults
-    }
-
     /// Whether any plugin brings knowledge-base files.
     public var hasKnowledgeBase: Bool { plugins.contains { !$0.knowledgeBaseFiles.isEmpty } }
 
