@@ -48,16 +48,22 @@ public struct ArticleReader: Sendable {
         article.quotes = structure.quotes
         article.blocks = structure.blocks
         article.url = record.url
-        if let given = record.date {
-            let parsed = dates.parse(given, lang: nil) ?? dates.find(in: given, lang: nil).first
-            article.date = parsed?.iso ?? given
-            article.datePrecision = parsed?.start.precision.rawValue
-        } else if let date = structure.date {
-            article.date = date.iso
-            article.datePrecision = date.start.precision.rawValue
-        }
+        date(of: &article, given: record.date, found: structure.date)
         article.meta = record.meta
         article.warnings = record.document.warnings
         return article
+    }
+
+    /// The article's date: one its record or page gives (read by the date parser, kept as given
+    /// when it cannot be read), else the one its text names.
+    func date(of article: inout Article, given: String?, found: DateMention?) {
+        if let given {
+            let parsed = dates.parse(given, lang: nil) ?? dates.find(in: given, lang: nil).first
+            article.date = parsed?.iso ?? given
+            article.datePrecision = parsed?.start.precision.rawValue
+        } else if let found {
+            article.date = found.iso
+            article.datePrecision = found.start.precision.rawValue
+        }
     }
 }

@@ -84,14 +84,7 @@ extension ArticleReader {
         // that needs parsing sees the same values as after.
         article.url = record.url
         article.html = page.html
-        if let given = record.date ?? metadata.date {
-            let parsed = dates.parse(given, lang: nil) ?? dates.find(in: given, lang: nil).first
-            article.date = parsed?.iso ?? given
-            article.datePrecision = parsed?.start.precision.rawValue
-        } else if let date = structure.date {
-            article.date = date.iso
-            article.datePrecision = date.start.precision.rawValue
-        }
+        date(of: &article, given: record.date ?? metadata.date, found: structure.date)
         article.meta = record.meta
         article.warnings = record.document.warnings
         return article
