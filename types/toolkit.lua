@@ -43,7 +43,7 @@ function toolkit.articles() end
 ---@field meta table<string, string> other fields of a JSON Lines record, as strings
 local Article = {}
 
----Iterates over the people, organisations, places, dates and amounts the toolkit found in the article, or those that pass the filter.
+---Iterates over the people, organisations, places, dates and amounts the toolkit found in the article, or those that pass the filter. Inside an extractor's `extract` it gives the built-in finds and those of the extractors registered before it.
 ---@param filter? string|table a kind (`"person"`) or a table combining `kind` (a kind or a list), `extractor`, `linked` (true: only knowledge-base entities), `min_score` and `section` (`"text"` for the lede and body, or a block kind such as `"title"`)
 ---@return fun(): Mention? iterator # the next mention, nil at the end
 function Article:entities(filter) end

@@ -46,6 +46,10 @@ final class ArticleObject {
     }
 
     private var extracted: (generation: Int, mentions: [EntityMention])?
+    /// While the run's extractors work on this article: the finds so far (built-in, then those of
+    /// the extractors that have run). An extractor that asks the article for its entities gets
+    /// these instead of starting the extractors again, which would recurse without end.
+    private var extracting: [EntityMention]?
 
     /// The built-in finds and those of the run's extractors, in text order (finds outside the text
     /// after), computed once per article.
@@ -56,11 +60,15 @@ final class ArticleObject {
     /// The same, for Swift code outside any Lua call (`toolkit entities`).
     func mentions(state: LuaState, invoke: (LuaReference, [LuaValue]) throws -> [LuaValue]) throws -> [EntityMention] {
         if let extracted, extracted.generation == entities.generation { return extracted.mentions }
+        if let extracting { return extracting }
         var all = try annotated().mentions
         let registry = entities.extractors
+        extracting = all
+        defer { extracting = nil }
         for extractor in registry.all where extractor.applies(to: article.lang) {
             all += try extractor.run(on: self, state: state, invoke: invoke, budget: registry.budget,
                                      knowledgeBase: { [entities] in try entities.knowledgeBase() })
+            extracting = all
         }
         if !registry.all.isEmpty {
             all = all.enumerated().sorted { a, b in

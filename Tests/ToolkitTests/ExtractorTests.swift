@@ -55,6 +55,35 @@ final class ExtractorTests: ToolkitProcessTestCase {
         XCTAssertEqual(result.stdout, "true\tnil\tnil\n")
     }
 
+    /// Asking the article for its entities from inside `extract` once recursed into the extractors
+    /// until the C stack overflowed; it gives the finds made so far instead.
+    func testAnExtractorSeesTheFindsBeforeItAndDoesNotRecurse() throws {
+        let result = try run(Self.putinExtractor + """
+            toolkit.extractor{ name = "echo", kinds = {"person"}, extract = function(article, emit)
+              local builtin, names, echoes = 0, 0, 0
+              for m in article:entities("person") do
+                if m.extractor == "names" then names = names + 1
+                elseif m.extractor == "echo" then echoes = echoes + 1
+                else builtin = builtin + 1 end
+              end
+              print(article.lang, builtin > 0, names, echoes)
+            end }
+            for a in toolkit.articles() do
+              local names = 0
+              for m in a:entities{ extractor = "names" } do names = names + 1 end
+              print(a.lang, "names", names)
+              break
+            end
+            """, corpus: ["seeds/"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2, result.stdout)
+        let seen = lines[0].split(separator: "\t"), total = lines[1].split(separator: "\t")
+        XCTAssertEqual(seen[1], "true", "the built-in finds are there: \(result.stdout)")
+        XCTAssertEqual(seen[3], "0", "an extractor does not see its own finds: \(result.stdout)")
+        XCTAssertEqual(seen[2], total[2], "it sees all finds of the extractor before it: \(result.stdout)")
+    }
+
     func testNamesWithoutAnIdAreLinkedOrGetAStableUnlinkedId() throws {
         let result = try run("""
             toolkit.extractor{ name = "n", kinds = {"person"}, extract = function(article, emit)

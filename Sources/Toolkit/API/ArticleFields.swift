@@ -58,7 +58,8 @@ enum ArticleFields {
                 returns: [APIResult("fun(): Mention?", "iterator", "the next mention, nil at the end")],
                 doc: """
                     Iterates over the people, organisations, places, dates and amounts the toolkit found \
-                    in the article, or those that pass the filter.
+                    in the article, or those that pass the filter. Inside an extractor's `extract` it gives \
+                    the built-in finds and those of the extractors registered before it.
                     """
             ) { o, call in
                 let filter = try EntityFilter(call.value(2), extractors: o.entities.extractors.names)
