@@ -61,7 +61,7 @@ final class LanguageModel: @unchecked Sendable {
     }
 
     init(data: Data) throws {
-        var reader = ByteReader(data: data)
+        var reader = ModelReader(data: data)
         guard try reader.bytes(4) == Array("NKLI".utf8) else { throw LoadError.malformed("magic") }
         let header = try (0..<7).map { _ in try reader.uint32() }
         guard header[0] == 1 else { throw LoadError.malformed("version \(header[0])") }
@@ -207,7 +207,7 @@ final class LanguageModel: @unchecked Sendable {
 }
 
 /// Sequential little-endian reads with bounds checks, for loading the model.
-private struct ByteReader {
+private struct ModelReader {
     let data: Data
     var offset: Int
 
