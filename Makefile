@@ -69,6 +69,11 @@ test-scripts:
 	@test "$$(sqlite3 .build/script-out/corpus.db 'select count(*) > 0 from mentions m join articles a on a.id = m.article_id')" = 1 \
 		|| { echo "make: scripts/export.lua wrote no joinable mentions into .build/script-out/corpus.db" >&2; exit 1; }
 	@if [ -f tools/kbgen/validate.py ]; then python3 tools/kbgen/validate.py Plugins/world/kb; fi
+	@# Each bundled plugin's own tests (tests/*.lua with toolkit.test), the plugin's folder searched first.
+	@set -e; for plugin in Plugins/*/; do \
+		echo "== toolkit plugins test $$(basename $$plugin)"; \
+		.build/debug/toolkit plugins test "$$(basename $$plugin)" --plugin "$$plugin"; \
+	done
 
 # docs/lua-api.md and types/toolkit.lua (LuaLS stubs) from the API's declarations in
 # Sources/Toolkit/API; APIReferenceTests fails when the committed files differ from what they give.

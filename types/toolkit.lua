@@ -719,6 +719,65 @@ function toolkit.json.decode(text) end
 ---@type userdata
 toolkit.json.null = nil
 
+---Assertions for a plugin's tests (`tests/*.lua`, run by `toolkit plugins test`). A failed assertion raises an error naming the test file and line. Group assertions with `toolkit.test.case(name, fn)`: under `toolkit plugins test` each case is counted as passed or failed and the file goes on with the next case; a file that calls no case counts as one test. Elsewhere (`toolkit run tests/x.lua`) a failing case stops the script like any error.
+---@class toolkit.test
+toolkit.test = {}
+
+---Passes when `actual` equals `expected`: numbers by value (`1 == 1.0`), strings by bytes, tables key by key, deeply (functions and userdata by identity). A failure shows both values and, for tables, the first key path where they differ (`at [2].name`).
+---@param actual any the value the code gave
+---@param expected any the value it should be
+---@param message? string said before the difference when they differ
+---
+---```lua
+---toolkit.test.eq(toolkit.text.words("a b"), { "a", "b" })
+---```
+function toolkit.test.eq(actual, expected, message) end
+
+---Passes when `value` is neither nil nor false, as Lua's `assert` does, and returns it.
+---@param value any passes unless nil or false
+---@param message? string what was expected
+---@return any value # the value, when it passes
+---
+---```lua
+---local hits = toolkit.test.ok(toolkit.kb.lookup("Putin"), "a lookup gives a list")
+---```
+function toolkit.test.ok(value, message) end
+
+---Passes when `|actual - expected| <= tolerance`: for scores, shares and other floats.
+---@param actual number the number the code gave
+---@param expected number the number it should be close to
+---@param tolerance? number the largest difference allowed (default 1e-9)
+---@param message? string said before the difference
+---
+---```lua
+---toolkit.test.near(2 / 3, 0.667, 0.001)
+---```
+function toolkit.test.near(actual, expected, tolerance, message) end
+
+---Passes when calling `fn` raises an error (whose message contains `needle`, when given), and returns the message. Limits (memory, instructions, time) are not errors it catches: they end the test file.
+---@param fn function called with no arguments; it must raise an error
+---@param needle? string text the error message must contain (plain text, not a pattern)
+---@return string message # the error message, to check further
+---
+---```lua
+---local message = toolkit.test.raises(function() toolkit.json.decode("{") end, "toolkit.json.decode")
+---print(message)
+---```
+function toolkit.test.raises(fn, needle) end
+
+---Runs `fn` as one test. Under `toolkit plugins test` an error in it (a failed assertion or any other) marks the case failed, is printed with its file and line, and the file goes on with the next case. Elsewhere the error stops the script.
+---@param name string what the case checks, shown when it fails
+---@param fn function the case's code, called with no arguments
+---
+---```lua
+---toolkit.test.case("the sample corpus has articles", function()
+---  local n = 0
+---  for _ in toolkit.articles() do n = n + 1 end
+---  toolkit.test.ok(n > 0)
+---end)
+---```
+function toolkit.test.case(name, fn) end
+
 ---The toolkit's version string (SemVer).
 ---@type string
 toolkit.version = nil

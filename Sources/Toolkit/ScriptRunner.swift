@@ -18,6 +18,8 @@ public final class ScriptRunner {
     /// Runs in place of the script file (`toolkit lua`), once the API and the plugins are loaded and
     /// before the registered reports run.
     var body: ((LuaState, ToolkitAPI) throws -> Void)?
+    /// `toolkit plugins test`: counts the file's `toolkit.test.case`s; registered reports do not run.
+    var testRecorder: PluginTestRecorder?
 
     public init(options: RunOptions, console: Console = .standard) {
         self.options = options
@@ -55,6 +57,7 @@ public final class ScriptRunner {
         entities.extractors.budget = options.limits
         let api = ToolkitAPI(state: lua, options: options, settings: settings, console: console, source: source,
                              entities: entities)
+        api.testRecorder = testRecorder
         try api.install()
         ProcessGuard.running(lua)
         defer {
@@ -68,7 +71,7 @@ public final class ScriptRunner {
             } else if let code {
                 try lua.run(Array(code), chunkName: "@" + options.script)
             }
-            let reports = try reportsToRun(api.registeredReports)
+            let reports = testRecorder == nil ? try reportsToRun(api.registeredReports) : []
             if !reports.isEmpty {
                 let workers = WorkerFactory(main: lua, options: options, settings: settings, console: console,
                                             entities: entities.forWorkers(warn: { warnings.report($0) }))

@@ -24,6 +24,8 @@ final class ToolkitAPI {
     private(set) var currentArticle: String?
     /// The run's `toolkit.json.null` (see `JSONModule.nullValue(in:)`).
     var jsonNull: LuaValue?
+    /// Under `toolkit plugins test`: what `toolkit.test.case` counted (nil in other runs).
+    var testRecorder: PluginTestRecorder?
 
     /// Reports the script and plugins registered, in order.
     private(set) var registeredReports: [ScriptReport] = []

@@ -20,7 +20,7 @@ struct Plugins: ParsableCommand {
               toolkit plugins check
               toolkit plugins check my-plugin --plugin ./my-plugin
             """,
-        subcommands: [List.self, Info.self, Check.self]
+        subcommands: [List.self, Info.self, Check.self, New.self, Test.self]
     )
 
     struct Options: ParsableArguments {

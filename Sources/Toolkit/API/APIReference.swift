@@ -5,7 +5,7 @@ import LuaBridge
 public enum APIReference {
     static var modules: [APIModule] {
         [ToolkitModule.module, RegistrationModule.module, KnowledgeBaseModule.module, ToolkitModule.settings, WriteModule.module, LogModule.module,
-         TextModule.module, DateModule.module, RegexModule.module, JSONModule.module, ToolkitModule.version]
+         TextModule.module, DateModule.module, RegexModule.module, JSONModule.module, TestModule.module, ToolkitModule.version]
     }
 
     /// Every declared function and field of the `toolkit` table, by full name (`toolkit.re.find`,
