@@ -4,7 +4,7 @@ import Toolkit
 
 struct Plugins: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show and check installed plugins.",
+        abstract: "Find, check, make, test, pack and install plugins.",
         discussion: """
             Plugins are folders holding plugin.lua (a manifest), init.lua and optional kb/, markers/, rules/,
             lua/ and tests/. They are searched in: --plugin DIR, ./Plugins, $TOOLKIT_PLUGINS,
@@ -19,8 +19,10 @@ struct Plugins: ParsableCommand {
               toolkit plugins info world
               toolkit plugins check
               toolkit plugins check my-plugin --plugin ./my-plugin
+              toolkit plugins new my-plugin && toolkit plugins test my-plugin --plugin my-plugin
+              toolkit plugins pack my-plugin && toolkit plugins install my-plugin-0.1.0.tar.gz
             """,
-        subcommands: [List.self, Info.self, Check.self, New.self, Test.self]
+        subcommands: [List.self, Info.self, Check.self, New.self, Test.self, Pack.self, Install.self, Remove.self, Update.self]
     )
 
     struct Options: ParsableArguments {

@@ -64,9 +64,7 @@ public struct PluginSearchPath: Sendable {
         for entry in (environment["TOOLKIT_PLUGINS"] ?? "").split(separator: ":") {
             entries.append(Entry(folder: URL(fileURLWithPath: String(entry)), origin: "$TOOLKIT_PLUGINS"))
         }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/share")
-        entries.append(Entry(folder: dataHome.appendingPathComponent("toolkit/plugins"), origin: "$XDG_DATA_HOME"))
+        entries.append(Entry(folder: Self.userFolder(environment: environment), origin: "$XDG_DATA_HOME"))
         if environment[Self.noBundledVariable] == "1" {
             bundledMissing = "bundled plugins left out (\(Self.noBundledVariable)=1)"
         } else if let bundled = BundledData.plugins {
@@ -75,6 +73,14 @@ public struct PluginSearchPath: Sendable {
             let looked = BundledData.searchedBundles.map(\.path).joined(separator: ", ")
             bundledMissing = "bundled plugins not found beside the binary (looked for \(looked))"
         }
+    }
+
+    /// The user's plugin folder, where `toolkit plugins install` puts plugins:
+    /// `$XDG_DATA_HOME/toolkit/plugins`, default `~/.local/share/toolkit/plugins`.
+    public static func userFolder(environment: [String: String]) -> URL {
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/share")
+        return dataHome.appendingPathComponent("toolkit/plugins")
     }
 
     /// One entry per element, for listing: `origin folder`, with `(missing)` for absent folders.
