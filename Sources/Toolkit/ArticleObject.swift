@@ -65,9 +65,14 @@ final class ArticleObject {
         let registry = entities.extractors
         extracting = all
         defer { extracting = nil }
+        registry.trace?.annotated(all.map(\.extractor))
         for extractor in registry.all where extractor.applies(to: article.lang) {
-            all += try extractor.run(on: self, state: state, invoke: invoke, budget: registry.budget,
-                                     knowledgeBase: { [entities] in try entities.knowledgeBase() })
+            let started = ContinuousClock.now
+            let found = try extractor.run(on: self, state: state, invoke: invoke, budget: registry.budget,
+                                          knowledgeBase: { [entities] in try entities.knowledgeBase() })
+            registry.trace?.extractor(extractor.name, mentions: found.count,
+                                      seconds: RunTrace.seconds(since: started))
+            all += found
             extracting = all
         }
         if !registry.all.isEmpty {

@@ -28,6 +28,8 @@ public struct RunOptions: Sendable {
     /// `--strict`: the first input problem (a skipped input, a bad JSON line, bytes replaced, an
     /// encoding guessed) ends the run with exit code 3 instead of a warning.
     public var strict = false
+    /// `--verbose`: say what loaded and what each extractor and report produced (`RunTrace`).
+    public var verbose = false
 
     /// Limits for untrusted scripts: generous for real corpora, finite against runaway loops.
     public static let defaultLimits = LuaLimits(

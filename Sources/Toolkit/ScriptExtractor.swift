@@ -155,6 +155,8 @@ final class ScriptExtractor {
 final class ExtractorRegistry {
     private(set) var all: [ScriptExtractor] = []
     var budget: LuaLimits
+    /// `--verbose`: counts each extractor's mentions and time.
+    var trace: RunTrace?
 
     init(budget: LuaLimits) { self.budget = budget }
 

@@ -55,6 +55,10 @@ public final class ScriptRunner {
         let settings = arguments.script
         let entities = EntityContext(plugins: plugins, warn: { warnings.report($0) })
         entities.extractors.budget = options.limits
+        let trace = options.verbose ? RunTrace() : nil
+        entities.extractors.trace = trace
+        if trace != nil { for line in RunTrace.pluginLines(plugins) { console.err("toolkit: " + line) } }
+        var reportSeconds: Double?
         let api = ToolkitAPI(state: lua, options: options, settings: settings, console: console, source: source,
                              entities: entities)
         api.testRecorder = testRecorder
@@ -72,11 +76,13 @@ public final class ScriptRunner {
                 try lua.run(Array(code), chunkName: "@" + options.script)
             }
             let reports = testRecorder == nil ? try reportsToRun(api.registeredReports) : []
+            let reportsStarted = ContinuousClock.now
             if !reports.isEmpty {
                 let workers = WorkerFactory(main: lua, options: options, settings: settings, console: console,
-                                            entities: entities.forWorkers(warn: { warnings.report($0) }))
+                                            entities: entities.forWorkers(warn: { warnings.report($0) }), trace: trace)
                 try ReportRunner(main: lua, api: api, jobs: options.jobs, makeWorker: workers.make).run(reports, source: source)
             }
+            reportSeconds = reports.isEmpty ? nil : RunTrace.seconds(since: reportsStarted)
             try api.closeOpenWriters()
         } catch let error as LuaError {
             api.discardOpenWriters()
@@ -89,6 +95,14 @@ public final class ScriptRunner {
             throw ToolkitError.noReadableInput("no article could be read: \(inputs.skipReasons)")
         }
         if api.articlesRequested, let line = inputs.line(articles: source.count) { console.err(line) }
+        if let trace {
+            let reports = api.registeredReports.filter { report in options.report.map { $0 == report.name } ?? true }
+            for line in trace.summary(catalog: plugins, extractors: entities.extractors.all, reports: reports,
+                                      reportOutputs: api.outputsByWriter.reduce(into: [:]) { $0[String($1.key.dropFirst("report '".count).dropLast())] = $1.value },
+                                      reportSeconds: reportSeconds) {
+                console.err("toolkit: " + line)
+            }
+        }
         return RunSummary(articles: source.count, outputs: api.outputs, warnings: warnings.count + inputs.warnings)
     }
 
@@ -124,6 +138,7 @@ public final class ScriptRunner {
         let settings: [String: String]
         let console: Console
         let entities: @Sendable () -> EntityContext
+        let trace: RunTrace?
         let started = Date()
 
         func make(_ index: Int) throws -> ReportWorker {
@@ -134,6 +149,7 @@ public final class ScriptRunner {
             let workerConsole = Console(out: { printed.append($0) }, err: console.err)
             let context = entities()
             context.extractors.budget = options.limits
+            context.extractors.trace = trace
             let api = ToolkitAPI(state: state, options: options, settings: settings, console: workerConsole, source: nil,
                                  entities: context, role: .worker)
             try api.install()

@@ -121,8 +121,13 @@ final class ToolkitAPI {
     @discardableResult
     func finished(_ url: URL) -> URL {
         if !outputs.contains(url) { outputs.append(url) }
+        if let writer = currentWriter, !(outputsByWriter[writer] ?? []).contains(url) { outputsByWriter[writer, default: []].append(url) }
         return url
     }
+
+    /// Who writes now (`report 'x'`, from `outputTable(for:)`; nil: the script) and what each wrote, for `--verbose`.
+    private var currentWriter: String?
+    private(set) var outputsByWriter: [String: [URL]] = [:]
 
     /// Writers of `toolkit.write.open` not closed yet, in the order they were opened.
     private var openWriters: [WriterObject] = []
@@ -145,6 +150,7 @@ final class ToolkitAPI {
     /// The `out` table a report's `finish` receives: the declared `toolkit.write` functions of this
     /// run (`out.csv` is `toolkit.write.csv`). `owner` names who writes, for the lead's messages.
     func outputTable(for owner: String) -> LuaTable {
+        currentWriter = owner
         var table = LuaTable(array: [])
         for function in WriteModule.module.functions {
             table[String(function.name.split(separator: ".").last!)] = .function(function.luaFunction(in: self))

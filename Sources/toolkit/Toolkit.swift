@@ -110,6 +110,8 @@ struct ScriptOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Lua states that run reports with a merge function in parallel (default: one per core). Example: --jobs 2", valueName: "count"))
     var jobs: Int?
 
+    @OptionGroup var trace: VerboseOption
+
     func validate() throws {
         guard maxMemory >= 0, maxInstructions >= 0, timeout >= 0, articleTimeout >= 0 else {
             throw ValidationError("limits cannot be negative (0 means no limit)")
@@ -133,6 +135,7 @@ struct ScriptOptions: ParsableArguments {
         options.pluginFolders = plugins
         options.pluginSelection = selection
         options.strict = strict
+        options.verbose = trace.verbose
         options.articleTimeout = articleTimeout == 0 ? nil : articleTimeout
         if let jobs { options.jobs = jobs }
         return options
