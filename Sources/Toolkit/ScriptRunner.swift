@@ -77,10 +77,15 @@ public final class ScriptRunner {
             }
             let reports = testRecorder == nil ? try reportsToRun(api.registeredReports) : []
             let reportsStarted = ContinuousClock.now
-            if !reports.isEmpty {
+            if !reports.isEmpty || options.reportStates != nil {
                 let workers = WorkerFactory(main: lua, options: options, settings: settings, console: console,
                                             entities: entities.forWorkers(warn: { warnings.report($0) }), trace: trace)
-                try ReportRunner(main: lua, api: api, jobs: options.jobs, makeWorker: workers.make).run(reports, source: source)
+                let runner = ReportRunner(main: lua, api: api, jobs: options.jobs, makeWorker: workers.make)
+                if let mode = options.reportStates {
+                    try runReportStates(mode, reports: reports, runner: runner, source: source, api: api)
+                } else {
+                    try runner.run(reports, source: source)
+                }
             }
             reportSeconds = reports.isEmpty ? nil : RunTrace.seconds(since: reportsStarted)
             try api.closeOpenWriters()
@@ -158,6 +163,8 @@ public final class ScriptRunner {
     }
 
     private func resolveCorpus() throws -> Corpus {
+        // `toolkit merge` reads states, not articles.
+        if case .merge = options.reportStates { return Corpus(inputs: []) }
         if !options.corpus.isEmpty { return try Corpus.resolve(options.corpus) }
         guard let sample = BundledData.seeds else {
             throw ToolkitError.noReadableInput("no corpus given and the bundled sample corpus is missing; name files or folders to read")

@@ -17,7 +17,7 @@ struct ToolkitCommand: ParsableCommand {
             130 interrupted (SIGINT), 143 terminated (SIGTERM).
             """,
         version: ToolkitVersion.current,
-        subcommands: [Run.self, Report.self, Parse.self, Entities.self, KB.self, Plugins.self, API.self, LuaCommand.self, CheckCommand.self]
+        subcommands: [Run.self, Report.self, Merge.self, Parse.self, Entities.self, KB.self, Plugins.self, API.self, LuaCommand.self, CheckCommand.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; this tool promises 2, and 0 for --help.
@@ -71,9 +71,10 @@ struct Run: ParsableCommand {
     var corpus: [String] = []
 
     @OptionGroup var options: ScriptOptions
+    @OptionGroup var mapState: ReportStateOptions
 
     func run() throws {
-        _ = try ScriptRunner(options: try options.options(script: script, corpus: corpus)).run()
+        _ = try ScriptRunner(options: mapState.applied(to: try options.options(script: script, corpus: corpus))).run()
     }
 }
 

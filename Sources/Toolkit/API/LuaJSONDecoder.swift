@@ -45,20 +45,24 @@ struct LuaJSONDecoder {
     private mutating func object(depth: Int) throws(Problem) -> LuaValue {
         at += 1
         var table = LuaTable(array: [])
+        // Where each key is in `fields`: a repeated key replaces the value without a search, so an
+        // object of many keys (a report's state) reads in linear time.
+        var positions: [LuaString: Int] = [:]
         skipSpace()
         if peek(UInt8(ascii: "}")) { at += 1; return .table(table) }
         while true {
             skipSpace()
             guard peek(UInt8(ascii: "\"")) else { throw fail("expected a string key") }
-            let key = LuaValue.string(LuaString(bytes: try string()))
+            let key = LuaString(bytes: try string())
             skipSpace()
             guard peek(UInt8(ascii: ":")) else { throw fail("expected ':' after the key") }
             at += 1
             let value = try parse(depth: depth + 1)
-            if let existing = table.fields.firstIndex(where: { $0.key == key }) {
+            if let existing = positions[key] {
                 table.fields[existing].value = value
             } else {
-                table.fields.append((key: key, value: value))
+                positions[key] = table.fields.count
+                table.fields.append((key: .string(key), value: value))
             }
             skipSpace()
             if peek(UInt8(ascii: ",")) { at += 1; continue }

@@ -15,6 +15,9 @@ final class ReportRunner {
     let api: ToolkitAPI
     let jobs: Int
     let makeWorker: (Int) throws -> ReportWorker
+    /// Where what the callbacks print on workers goes, in corpus order: the console, or with
+    /// `--map-state` the state file (`toolkit merge` prints it in order).
+    var printed: ((String) -> Void)?
 
     init(main: LuaState, api: ToolkitAPI, jobs: Int, makeWorker: @escaping (Int) throws -> ReportWorker) {
         self.main = main
@@ -27,7 +30,10 @@ final class ReportRunner {
     func run(_ reports: [ScriptReport], source: ArticleSource) throws {
         let parallel = reports.filter { $0.merge != nil }
         let sequential = reports.filter { $0.merge == nil }
-        if !parallel.isEmpty { try runParallel(parallel, stream: try source.newPass()) }
+        if !parallel.isEmpty {
+            let states = try accumulate(parallel, stream: try source.newPass())
+            for (report, state) in zip(parallel, states) { try finish(report, state: state) }
+        }
         if !sequential.isEmpty { try runSequential(sequential, stream: try source.newPass()) }
     }
 
@@ -47,7 +53,9 @@ final class ReportRunner {
 
     // MARK: Workers
 
-    private func runParallel(_ reports: [ScriptReport], stream: ArticleStream) throws {
+    /// The states of `reports` over the whole stream: batch states made on the workers, merged in
+    /// corpus order on the main state.
+    func accumulate(_ reports: [ScriptReport], stream: ArticleStream) throws -> [LuaReference] {
         defer { stream.stop() }
         let queue = BatchQueue()
         var workers: [ReportWorker] = []
@@ -67,20 +75,14 @@ final class ReportRunner {
         func mergeNext() throws {
             let result = queue.result(merged)
             merged += 1
-            if !result.output.isEmpty { api.console.out(result.output) }
+            if !result.output.isEmpty { (printed ?? api.console.out)(result.output) }
             if let failure = result.failure {
                 if failure is LuaError || failure is ToolkitError { throw failure }
                 throw ToolkitError.script(message: "\(failure)", traceback: "")
             }
             for (i, report) in reports.enumerated() {
                 let part = try main.reference(to: result.states[i].value)
-                if let sofar = accumulated[i] {
-                    accumulated[i] = try callback(report, "merge", article: nil) {
-                        try main.callKeepingResult(report.merge!, [.reference(sofar), .reference(part)])
-                    } ?? sofar
-                } else {
-                    accumulated[i] = part
-                }
+                accumulated[i] = try accumulated[i].map { try mergedState(of: report, $0, part) } ?? part
             }
         }
         var items: [ArticleStream.Item] = []
@@ -99,15 +101,19 @@ final class ReportRunner {
         if !items.isEmpty { try submit() }
         queue.close()
         while merged < submitted { try mergeNext() }
-        for (i, report) in reports.enumerated() {
-            let state = try accumulated[i] ?? initialState(of: report, on: main)
-            try finish(report, state: state)
-        }
+        return try zip(reports, accumulated).map { report, state in try state ?? initialState(of: report, on: main) }
     }
 
     // MARK: Callbacks
 
-    private func initialState(of report: ScriptReport, on state: LuaState) throws -> LuaReference {
+    /// `merge(sofar, next)` on the main state: its result, or `sofar` changed in place.
+    func mergedState(of report: ScriptReport, _ sofar: LuaReference, _ next: LuaReference) throws -> LuaReference {
+        try callback(report, "merge", article: nil) {
+            try main.callKeepingResult(report.merge!, [.reference(sofar), .reference(next)])
+        } ?? sofar
+    }
+
+    func initialState(of report: ScriptReport, on state: LuaState) throws -> LuaReference {
         guard let made = try callback(report, "init", article: nil, { try state.callKeepingResult(report.initial) }) else {
             throw ToolkitError.script(message: "\(report.origin): report '\(report.name)': init() returned nil; return the empty state, like {}", traceback: "")
         }
@@ -124,7 +130,7 @@ final class ReportRunner {
         } ?? current
     }
 
-    private func finish(_ report: ScriptReport, state: LuaReference) throws {
+    func finish(_ report: ScriptReport, state: LuaReference) throws {
         guard let finish = report.finish else { return }
         let out = api.outputTable(for: "report '\(report.name)'")
         _ = try callback(report, "finish", article: nil) { try main.callKeepingResult(finish, [.reference(state), .table(out)]) }
