@@ -122,6 +122,15 @@ struct Plugins: ParsableCommand {
                 ("rule files", plugin.ruleFiles.map(\.lastPathComponent).joined(separator: ", ")),
                 ("tests", plugin.testFiles.map(\.lastPathComponent).joined(separator: ", ")),
             ]
+            // An installed plugin: where it came from, as toolkit.lock recorded it.
+            let installer = PluginInstaller()
+            if plugin.folder.standardizedFileURL.deletingLastPathComponent().path == installer.folder.standardizedFileURL.path,
+               let entry = try PluginLock.read(installer.lockFile).plugins[name]
+            {
+                lines += [("installed from", "\(entry.kind.rawValue) \(entry.source)" + (entry.ref.map { " at \($0)" } ?? "")),
+                          ("commit", entry.commit ?? ""), ("sha256", entry.sha256 ?? ""),
+                          ("installed", "\(entry.installed) (\(installer.lockFile.path))")]
+            }
             for shadowed in catalog.shadowed where shadowed.plugin.name == name {
                 lines.append(("shadows", "\(shadowed.plugin.manifest.version) at \(shadowed.plugin.folder.relativePath) (\(shadowed.plugin.origin))"))
             }

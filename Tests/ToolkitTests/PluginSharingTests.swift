@@ -153,6 +153,9 @@ final class PluginSharingTests: ToolkitProcessTestCase {
 
         let list = try toolkit(["plugins", "list", "--plugins", "demo"], environment: env, in: dir)
         XCTAssertTrue(list.stdout.contains("demo\t0.1.0\t$XDG_DATA_HOME"), list.stdout)
+        let info = try toolkit(["plugins", "info", "demo"], environment: env, in: dir)
+        XCTAssertTrue(info.stdout.contains("installed from:\tarchive \(archive.standardizedFileURL.path)"), info.stdout)
+        XCTAssertTrue(info.stdout.contains("sha256:\t\(sums.prefix(64))"), info.stdout)
         let script = dir.appendingPathComponent("acronyms.lua")
         try write("""
             -- requires: demo
