@@ -108,6 +108,7 @@ final class PluginSharingTests: ToolkitProcessTestCase {
             for _ in toolkit.articles() do n = n + 1 end
             toolkit.test.eq(n, 2, "articles in tests/data")
             """, to: plugin.appendingPathComponent("tests/b.lua"))
+        try write("-- requires: nowhere >=1.0.0\ntoolkit.test.ok(true)\n", to: plugin.appendingPathComponent("tests/c.lua"))
         try FileManager.default.createDirectory(at: plugin.appendingPathComponent("tests/data"), withIntermediateDirectories: true)
         try write("A headline\n\nOne paragraph of text.\n", to: plugin.appendingPathComponent("tests/data/one.txt"))
         // Run from the folder above, as an author does: Lua shortens long chunk names with "...".
@@ -117,7 +118,9 @@ final class PluginSharingTests: ToolkitProcessTestCase {
         XCTAssertTrue(run.stdout.contains("FAIL \(a):4: [tables] toolkit.test.eq: at .a[2]: expected 3, got 2"), run.stdout)
         XCTAssertTrue(run.stdout.contains("FAIL \(a):7: [near] toolkit.test.near: a fifth: expected 0.3 within 0.01, got 0.2"), run.stdout)
         XCTAssertTrue(run.stdout.contains("FAIL checked/tests/b.lua:4: toolkit.test.eq: articles in tests/data: expected 2, got 1"), run.stdout)
-        XCTAssertEqual(run.stdout.split(separator: "\n").last, "2 passed, 3 failed", run.stdout)
+        // A test's own requirements are resolved as a script's are: a missing plugin is a failure that says so.
+        XCTAssertTrue(run.stdout.contains("FAIL checked/tests/c.lua: plugin 'nowhere' is required by the script (>=1.0.0) but is not installed"), run.stdout)
+        XCTAssertEqual(run.stdout.split(separator: "\n").last, "2 passed, 4 failed", run.stdout)
         // Outside `plugins test` a failing case stops the script.
         let plain = try toolkit(["run", plugin.appendingPathComponent("tests/a.lua").path, "--plugin", plugin.path], environment: try isolated())
         XCTAssertEqual(plain.status, 1)

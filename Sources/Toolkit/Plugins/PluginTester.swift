@@ -42,15 +42,14 @@ public struct PluginTester {
             guard let code = FileManager.default.contents(atPath: file.path) else {
                 throw ToolkitError.usage("\(shown): cannot read the test file")
             }
-            let requires = try PluginRequirement.declared(inScript: Array(code), shownAs: shown)
             var options = RunOptions(script: shown, corpus: try corpus(of: Array(code), plugin: plugin, shownAs: shown),
                                      outputFolder: output, limits: limits)
             options.pluginFolders = [plugin.folder.path] + extraFolders
-            options.pluginSelection = ([plugin.name] + requires.map(\.name)).joined(separator: " or ")
+            // The plugin, and what it and the file's `-- requires:` lines need (with their ranges).
+            options.pluginSelection = plugin.name
             let recorder = PluginTestRecorder()
             let runner = ScriptRunner(options: options, console: console)
             runner.testRecorder = recorder
-            runner.body = { state, _ in _ = try state.run(Array(code), chunkName: "@" + shown) }
             do {
                 _ = try runner.run()
             } catch let error as ToolkitError {
