@@ -37,9 +37,14 @@ final class PluginSharingTests: ToolkitProcessTestCase {
     }
 
     func git(_ arguments: [String], in folder: URL) throws -> String {
+        try tool(["git", "-c", "user.name=toolkit tests", "-c", "user.email=tests@example.org", "-c", "init.defaultBranch=main"] + arguments, in: folder)
+    }
+
+    /// A system tool's standard output; the test fails when it does.
+    func tool(_ arguments: [String], in folder: URL) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=toolkit tests", "-c", "user.email=tests@example.org", "-c", "init.defaultBranch=main"] + arguments
+        process.arguments = arguments
         process.currentDirectoryURL = folder
         let out = Pipe()
         process.standardOutput = out
@@ -47,7 +52,7 @@ final class PluginSharingTests: ToolkitProcessTestCase {
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "git \(arguments.joined(separator: " ")) failed")
+        XCTAssertEqual(process.terminationStatus, 0, "\(arguments.joined(separator: " ")) failed")
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -218,6 +223,17 @@ final class PluginSharingTests: ToolkitProcessTestCase {
         XCTAssertTrue(unchecked.stderr.contains("no checksum to verify it against"), unchecked.stderr)
         let home = URL(fileURLWithPath: env["XDG_DATA_HOME"]!).appendingPathComponent("toolkit/plugins/demo")
         XCTAssertFalse(FileManager.default.fileExists(atPath: home.path))
+
+        // An archive with a link in it is refused before anything is unpacked, checksum or not.
+        let evil = dir.appendingPathComponent("evil")
+        try FileManager.default.createDirectory(at: evil, withIntermediateDirectories: true)
+        try write("return { name = \"evil\", version = \"1.0.0\", toolkit = \">=0.1.0\" }\n", to: evil.appendingPathComponent("plugin.lua"))
+        try FileManager.default.createSymbolicLink(atPath: evil.appendingPathComponent("out").path, withDestinationPath: dir.path)
+        _ = try tool(["tar", "-czf", "evil.tar.gz", "evil"], in: dir)
+        let sha = String(try tool(["sha256sum", "evil.tar.gz"], in: dir).prefix(64))
+        let linked = try toolkit(["plugins", "install", dir.appendingPathComponent("evil.tar.gz").path, "--sha256", sha], environment: env)
+        XCTAssertEqual(linked.status, 2)
+        XCTAssertTrue(linked.stderr.contains("holds a link"), linked.stderr)
     }
 
     func testGitInstallFromALocalRepositoryAtATagThenUpdate() throws {

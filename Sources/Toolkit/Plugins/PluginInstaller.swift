@@ -182,6 +182,11 @@ public struct PluginInstaller {
         for member in listing.split(separator: "\n") where member.hasPrefix("/") || member.split(separator: "/").contains("..") {
             throw ToolkitError.usage("\(archive.relativePath): holds \(quoted(String(member))), a path outside its folder; not installed")
         }
+        // A link could make a later member land outside the folder: refused before anything is unpacked.
+        let verbose = try SystemTool.run("tar", ["-tvzf", archive.path])
+        if let link = verbose.split(separator: "\n").first(where: { $0.hasPrefix("l") || $0.hasPrefix("h") }) {
+            throw ToolkitError.usage("\(archive.relativePath): holds a link (\(link.split(separator: " ").suffix(3).joined(separator: " "))); a plugin holds plain files and folders only, so it was not installed")
+        }
         try SystemTool.run("tar", ["-xzf", archive.path, "-C", target.path, "--no-same-owner", "--no-same-permissions"])
         if FileManager.default.fileExists(atPath: target.appendingPathComponent("plugin.lua").path) {
             return try recopied(target, stage: stage)
