@@ -6,15 +6,29 @@
 ---@class toolkit
 toolkit = {}
 
+---@class toolkit.articles.options
+---@field lang? string|string[] a language code, or a list of them (`"ar"`, `{"fa", "ar"}`)
+---@field since? string the first day kept: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`
+---@field until? string the last day kept, as `since` (`until` is a Lua keyword: write `["until"] = "2024-06-30"`)
+---@field source? string|string[] a text the article's source contains (case ignored), or a list of them
+---@field where? fun(article: Article): boolean called with each article the other keys keep; a false or nil result leaves it out
+
 ---Returns an iterator over the corpus, in input order. Parsing runs ahead on all cores while the script works. Every call is a full pass from the first article, so a script may read the corpus twice; standard input can be read once, and a second pass over it is an error that says so. Not available inside a report's callbacks.
+---
+---A filter table reads only some articles. `lang`, `since`, `until` and `source` are applied in the stream before an article is annotated, and before it is parsed when its record gives the field (JSON Lines `lang`, `date`, `source`), so the articles left out cost little. An article dated less precisely than a bound is kept when its span overlaps (`2024-03` by `since = "2024-03-15"`); one without a date of known year is left out by `since` and `until`. `where` runs in the script on the articles the others keep; the articles it keeps are annotated when their entities are first asked for. The command line's `--lang`, `--since`, `--until` and `--source` filter every pass, reports' included. An unknown key is an error listing the valid ones; a bound that is no date is an error.
+---@param filter? toolkit.articles.options which articles to read (default: all)
 ---@return fun(): Article? iterator # the next article, nil at the end
 ---
 ---```lua
 ---for article in toolkit.articles() do
 ---  print(article.id, article.lang, article.title)
 ---end
+---for article in toolkit.articles { lang = { "ar", "fa" }, since = "2024-01-01",
+---                                  where = function(a) return #a.paragraphs > 3 end } do
+---  print(article.date, article.title)
+---end
 ---```
-function toolkit.articles() end
+function toolkit.articles(filter) end
 
 ---Read-only userdata; each field is computed on first access (lists are made once per article), so a script that reads only `article.title` pays for nothing else. Reading a field an article does not have is an error that lists the fields it has, so a typo never passes as `nil`. `pairs(article)` lists the fields that have a value; `tostring(article)` names it.
 ---@class Article

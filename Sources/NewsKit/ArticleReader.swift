@@ -54,11 +54,19 @@ public struct ArticleReader: Sendable {
         return article
     }
 
+    /// The date a record gives (`2024-07-03`, `Tue, 03 Jul 2018 10:00:00 GMT`) as an article gets
+    /// it, without parsing the article: ISO 8601, or the text as given when it is no date.
+    public func isoDate(given: String) -> String { givenDate(given)?.iso ?? given }
+
+    private func givenDate(_ given: String) -> DateMention? {
+        dates.parse(given, lang: nil) ?? dates.find(in: given, lang: nil).first
+    }
+
     /// The article's date: one its record or page gives (read by the date parser, kept as given
     /// when it cannot be read), else the one its text names.
     func date(of article: inout Article, given: String?, found: DateMention?) {
         if let given {
-            let parsed = dates.parse(given, lang: nil) ?? dates.find(in: given, lang: nil).first
+            let parsed = givenDate(given)
             article.date = parsed?.iso ?? given
             article.datePrecision = parsed?.start.precision.rawValue
         } else if let found {

@@ -9,29 +9,33 @@ final class ArticleSource {
     let corpus: Corpus
     let reader: ArticleReader
     let strict: Bool
+    /// `--lang`, `--since`, `--until`, `--source`: applied to every pass, reports' included.
+    let filter: ArticleFilter?
     /// The summary of the first pass: the one the run reports.
     let inputs: InputSummary
     /// The first pass, kept for the summary; later ones only while their loop holds them.
     private var first: ArticleStream?
     private var later: [WeakStream] = []
 
-    init(corpus: Corpus, reader: ArticleReader, strict: Bool, inputs: InputSummary) {
+    init(corpus: Corpus, reader: ArticleReader, strict: Bool, inputs: InputSummary, filter: ArticleFilter? = nil) {
         self.corpus = corpus
         self.reader = reader
         self.strict = strict
         self.inputs = inputs
+        self.filter = filter
     }
 
     /// A new pass over the whole corpus. Passes run side by side (a loop inside a loop reads the
     /// corpus inside each article of the outer one); a pass stops reading ahead when its iterator
     /// is collected (see `PassHandle`).
-    func newPass(parseAhead: Bool = true) throws -> ArticleStream {
+    /// `filter` (a script's `toolkit.articles{...}`) applies beside the run's own.
+    func newPass(parseAhead: Bool = true, filter passFilter: ArticleFilter? = nil) throws -> ArticleStream {
         if first != nil && corpus.inputs.contains(.standardInput) {
             throw LuaScriptError("toolkit.articles: standard input can be read only once; save it to a file to read the articles twice")
         }
         let quiet = InputSummary(console: Console(out: { _ in }, err: { _ in }))
         let stream = ArticleStream(corpus: corpus, reader: reader, strict: strict, inputs: first == nil ? inputs : quiet,
-                                   parseAhead: parseAhead)
+                                   parseAhead: parseAhead, filters: [filter, passFilter].compactMap { $0 })
         if first == nil { first = stream } else {
             later.removeAll { $0.stream == nil }
             later.append(WeakStream(stream: stream))
@@ -41,6 +45,9 @@ final class ArticleSource {
 
     /// Articles handed out by the first pass (what the summary counts).
     var count: Int { first?.count ?? 0 }
+
+    /// Articles the first pass's filters left out.
+    var leftOut: Int { first?.leftOut ?? 0 }
 
     /// The problem that ended a strict pass, if one did.
     var strictStop: InputProblem? { first?.strictStop ?? later.lazy.compactMap { $0.stream?.strictStop }.first }

@@ -8,6 +8,9 @@ public final class ArticleStream: @unchecked Sendable {
     private let condition = NSCondition()
     private var produced = 0
     private var consumed = 0
+    /// Articles the filters left out, and those handed out (`count`).
+    private var dropped = 0
+    private var delivered = 0
     private var finished = false
     private var stopped = false
     private let window: Int
@@ -30,11 +33,18 @@ public final class ArticleStream: @unchecked Sendable {
         public var article: Article
         public var annotation: (generation: Int, value: ArticleAnnotation)?
         public var record: InputRecord?
+        /// Left out by the stream's filters: holds its place in the order, never handed out.
+        var dropped = false
 
         public init(article: Article, annotation: (generation: Int, value: ArticleAnnotation)?, record: InputRecord? = nil) {
             self.article = article
             self.annotation = annotation
             self.record = record
+        }
+
+        init(article: Article, annotation: (generation: Int, value: ArticleAnnotation)?, dropped: Bool) {
+            self.init(article: article, annotation: annotation)
+            self.dropped = dropped
         }
     }
     /// Whether the workers parse each article ahead (else the consumer parses what it needs).
@@ -50,10 +60,14 @@ public final class ArticleStream: @unchecked Sendable {
     /// The problem that ended a strict stream, once the consumer has reached it.
     public private(set) var strictStop: InputProblem?
 
+    /// Every filter must keep an article for the stream to hand it out (see `ArticleFilter`).
+    private let filters: [ArticleFilter]
+
     public init(corpus: Corpus, reader: ArticleReader = ArticleReader(), window: Int = 256, strict: Bool = false,
-                inputs: InputSummary, parseAhead: Bool = true)
+                inputs: InputSummary, parseAhead: Bool = true, filters: [ArticleFilter] = [])
     {
         self.parsing = parseAhead
+        self.filters = filters.filter { !$0.isEmpty }
         self.window = window
         self.inputs = inputs
         self.strict = strict
@@ -72,8 +86,15 @@ public final class ArticleStream: @unchecked Sendable {
     public func nextItem() throws -> Item? {
         condition.lock()
         defer { condition.unlock() }
-        while items[consumed] == nil && !(finished && consumed >= produced) {
-            condition.wait()
+        while true {
+            while items[consumed] == nil && !(finished && consumed >= produced) {
+                condition.wait()
+            }
+            guard items[consumed]?.dropped == true else { break }
+            items[consumed] = nil
+            consumed += 1
+            dropped += 1
+            condition.broadcast()
         }
         guard let item = items.removeValue(forKey: consumed) else {
             // Nothing is produced after a strict failure, so it comes exactly in its place.
@@ -84,6 +105,7 @@ public final class ArticleStream: @unchecked Sendable {
             return nil
         }
         consumed += 1
+        delivered += 1
         condition.broadcast()
         return item
     }
@@ -113,7 +135,14 @@ public final class ArticleStream: @unchecked Sendable {
     public var count: Int {
         condition.lock()
         defer { condition.unlock() }
-        return consumed
+        return delivered
+    }
+
+    /// Number of articles the filters left out so far (of those before the last one handed out).
+    public var leftOut: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return dropped
     }
 
     /// Thrown out of the readers' callbacks to stop reading once the stream must end.
@@ -147,7 +176,9 @@ public final class ArticleStream: @unchecked Sendable {
             condition.unlock()
             queue.async(group: group) { [self] in
                 let item: Item
-                if parse {
+                if let kept = filtered(record, reader) {
+                    item = kept
+                } else if parse {
                     let article = reader.article(from: record)
                     item = Item(article: article, annotation: enrichment.map { ($0.generation, $0.apply(article)) })
                 } else {
@@ -211,6 +242,24 @@ public final class ArticleStream: @unchecked Sendable {
         finished = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// What the filters make of a record: nil when there are none, or when they keep it without
+    /// having parsed it (the caller goes on as without filters); otherwise a dropped placeholder, or
+    /// the article they had to parse to decide and kept.
+    private func filtered(_ record: InputRecord, _ reader: ArticleReader) -> Item? {
+        guard !filters.isEmpty else { return nil }
+        let decisions = filters.map { $0.decision(for: record, isoDate: reader.isoDate(given:)) }
+        if decisions.contains(false) { return Item(article: reader.unparsed(record), annotation: nil, dropped: true) }
+        if !decisions.contains(nil) { return nil }
+        let article = reader.article(from: record)
+        guard filters.allSatisfy({ $0.accepts(article) }) else {
+            return Item(article: article, annotation: nil, dropped: true)
+        }
+        condition.lock()
+        let enrichment = self.enrichment
+        condition.unlock()
+        return Item(article: article, annotation: enrichment.map { ($0.generation, $0.apply(article)) })
     }
 
     /// A web archive on standard input: `WARC/` first, or a gzip member (a lone gzipped page on

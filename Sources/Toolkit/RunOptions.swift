@@ -28,6 +28,8 @@ public struct RunOptions: Sendable {
     /// `--strict`: the first input problem (a skipped input, a bad JSON line, bytes replaced, an
     /// encoding guessed) ends the run with exit code 3 instead of a warning.
     public var strict = false
+    /// `--lang`, `--since`, `--until`, `--source`: the articles every pass hands out (nil: all).
+    public var filter: ArticleFilter?
     /// `--map-state` and `toolkit merge`: reports' states written to a file, or read from files,
     /// merged and finished, instead of one run over the whole corpus (see `ReportStateMode`).
     public var reportStates: ReportStateMode?

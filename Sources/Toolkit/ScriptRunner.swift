@@ -43,7 +43,7 @@ public final class ScriptRunner {
         let warnings = WarningCounter(console: console)
         let reader = ArticleReader(markers: try plugins.markers())
         let inputs = InputSummary(console: console)
-        let source = ArticleSource(corpus: corpus, reader: reader, strict: options.strict, inputs: inputs)
+        let source = ArticleSource(corpus: corpus, reader: reader, strict: options.strict, inputs: inputs, filter: options.filter)
         defer { source.stopAll() }
 
         let lua: LuaState
@@ -100,6 +100,9 @@ public final class ScriptRunner {
             throw ToolkitError.noReadableInput("no article could be read: \(inputs.skipReasons)")
         }
         if api.articlesRequested, let line = inputs.line(articles: source.count) { console.err(line) }
+        if let filter = options.filter, !filter.isEmpty, source.count + source.leftOut > 0 {
+            console.err("toolkit: the filters (\(filter.description)) kept \(InputSummary.grouped(source.count)) article(s) and left out \(InputSummary.grouped(source.leftOut))")
+        }
         if let trace {
             let reports = api.registeredReports.filter { report in options.report.map { $0 == report.name } ?? true }
             for line in trace.summary(catalog: plugins, extractors: entities.extractors.all, reports: reports,

@@ -61,14 +61,16 @@ final class ToolkitAPI {
         }))
     }
 
-    func articlesIterator() throws -> LuaValue {
+    /// `filter` is applied in the stream; `predicate` (a `where` function) here, on each article it
+    /// keeps. A pass with a predicate does not annotate ahead: what it leaves out is never annotated.
+    func articlesIterator(filter: ArticleFilter? = nil, where predicate: LuaReference? = nil) throws -> LuaValue {
         guard role == .main, let source else {
             throw LuaScriptError("toolkit.articles: not available inside a report's callbacks (the engine hands each article to article(state, article))")
         }
         articlesRequested = true
         // Parsing waits until the script reads a field that needs it: a script that reads only what
         // the records give (titles, ids) reads the corpus without parsing it.
-        let stream = try source.newPass(parseAhead: false)
+        let stream = try source.newPass(parseAhead: false, filter: filter)
         let reader = source.reader
         let parse: (InputRecord) -> Article = { record in
             stream.parseAhead()
@@ -76,24 +78,33 @@ final class ToolkitAPI {
         }
         let entities = self.entities
         // Once the script asks for entities, articles are annotated ahead, in parallel.
-        entities.onAnnotator = { annotator, generation in
-            stream.enrich(with: ArticleStream.Enrichment(generation: generation) { annotator.annotate($0) })
+        if predicate == nil {
+            entities.onAnnotator = { annotator, generation in
+                stream.enrich(with: ArticleStream.Enrichment(generation: generation) { annotator.annotate($0) })
+            }
         }
         let state = self.state
         let perArticle = options.articleTimeout
         let pass = PassHandle(stream)
-        return .function(LuaFunction("articles iterator") { [weak self] _ in
-            // Waiting for the parser is not the script's time.
-            state.endSlice()
-            guard let item = try pass.stream.nextItem() else {
-                self?.currentArticle = nil
-                return [.nil]
+        return .function(LuaFunction("articles iterator") { [weak self] call in
+            while true {
+                // Waiting for the parser is not the script's time.
+                state.endSlice()
+                guard let item = try pass.stream.nextItem() else {
+                    self?.currentArticle = nil
+                    return [.nil]
+                }
+                self?.currentArticle = item.article.path
+                if let perArticle {
+                    state.startSlice(seconds: perArticle, message: "time limit per article exceeded on \(item.article.path) (raise it with --article-timeout)")
+                }
+                let article = ArticleObject(item, entities: entities, parse: parse)
+                if let predicate {
+                    let kept = try call.call(predicate, [.object(article)]).first ?? .nil
+                    if kept == .nil || kept == .boolean(false) { continue }
+                }
+                return [.object(article)]
             }
-            self?.currentArticle = item.article.path
-            if let perArticle {
-                state.startSlice(seconds: perArticle, message: "time limit per article exceeded on \(item.article.path) (raise it with --article-timeout)")
-            }
-            return [.object(ArticleObject(item, entities: entities, parse: parse))]
         })
     }
 

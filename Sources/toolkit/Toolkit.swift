@@ -113,6 +113,8 @@ struct ScriptOptions: ParsableArguments {
 
     @OptionGroup var trace: VerboseOption
 
+    @OptionGroup(title: "Filters") var filters: FilterOptions
+
     func validate() throws {
         guard maxMemory >= 0, maxInstructions >= 0, timeout >= 0, articleTimeout >= 0 else {
             throw ValidationError("limits cannot be negative (0 means no limit)")
@@ -139,6 +141,7 @@ struct ScriptOptions: ParsableArguments {
         options.verbose = trace.verbose
         options.articleTimeout = articleTimeout == 0 ? nil : articleTimeout
         if let jobs { options.jobs = jobs }
+        options.filter = try filters.filter()
         return options
     }
 }
