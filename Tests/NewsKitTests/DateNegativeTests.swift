@@ -12,7 +12,9 @@ final class DateNegativeTests: XCTestCase {
     func testBareNumbersAreNotDates() {
         assertNoDate("He watched 2001 Space Odyssey twice.")
         assertNoDate("The 2024 budget rose by 15 percent.")
-        assertNoDate("He scored 15 goals in 2019 and 12 in 2020.")
+        // Issue 11: "in 2019" is a year (the preposition cues it); the counts beside it are not dates.
+        XCTAssertEqual(DateParser().find(in: "He scored 15 goals in 2019 and 12 in 2020.").map(\.text), ["2019", "2020"])
+        assertNoDate("He scored 15 goals and 12 assists.")
         assertNoDate("٢٠٢٤ و ١٥ و ٣٠")
         assertNoDate("The total was 1,250 units and 3.5 tonnes.")
     }

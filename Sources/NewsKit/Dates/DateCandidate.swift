@@ -12,6 +12,11 @@ struct DateParts: Sendable {
     var twoDigitYear = false
     /// Buddhist Era year (Thai): 543 ahead of the Gregorian year.
     var buddhistEra = false
+    /// A date without year said to come ("15 مارس المقبل", "next October": +1) or to be past
+    /// ("last October": -1); 0 when the text does not say.
+    var direction = 0
+    /// A month named alone after a cue ("in October"): its year comes from the reference date.
+    var monthAlone = false
 }
 
 /// A date expression located in the token stream, not yet resolved.

@@ -133,10 +133,11 @@ struct DateMatcher {
                 needsYear = true  // "Mate 20 Pro": an undotted abbreviation of unknown language
             }
         }
-        // Double forms: "أيلول/سبتمبر", "سبتمبر (أيلول)".
-        let otherIndex = end + 1
-        if isPunct(end, [0x2F, 0x28]), let (other, otherNative) = sense(otherIndex, .month),
-           other.value == found.value, other.calendar == found.calendar {
+        // Double forms: "أيلول/سبتمبر", "سبتمبر (أيلول)", and without the slash "فبراير شباط".
+        let slashed = isPunct(end, [0x2F, 0x28])
+        let otherIndex = slashed ? end + 1 : end
+        if slashed || adjacent(end), let (other, otherNative) = sense(otherIndex, .month),
+           other.value == found.value, other.calendar == found.calendar, otherIndex > index {
             end = otherIndex + 1
             if isPunct(end, [0x29]) { end += 1 }
             if !lenient && !weakName(other, native: otherNative, at: otherIndex) { needsYear = false }
@@ -348,8 +349,14 @@ struct DateMatcher {
             }
         }
         guard plausibleYear(value, parts.calendar, languages: []) else { return nil }
-        return DateCandidate(firstToken: index, endToken: end, shape: .explicit(start: parts, end: nil), weekday: nil)
+        // "in 2015": a preposition cues the year but is no part of the date.
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[index].start)..<Int(tokens[index].end)]), as: UTF8.self)
+        let first = Self.prepositionCues.contains(word.lowercased()) ? index + 1 : index
+        return DateCandidate(firstToken: first, endToken: end, shape: .explicit(start: parts, end: nil), weekday: nil)
     }
+
+    /// Year cues (date-words.json) that are prepositions, left out of the date's text.
+    private static let prepositionCues: Set<String> = ["in", "since", "until", "during"]
 
     /// "2001 года", "2024 yılında", "2024年" (year alone).
     private func suffixedYear(at index: Int) -> DateCandidate? {
@@ -421,9 +428,11 @@ struct DateMatcher {
                 parts.month = hit.value
                 parts.calendar = hit.calendar
                 parts.calendarIsExplicit = hit.calendar != .gregorian
-                let end = yearAfterMonth(hit, from: hit.end, into: &parts, fillers: !hit.short)
-                if !hit.needsYear || parts.year != nil {
-                    return Core(parts: parts, end: end, bareDay: false, monthLanguages: hit.languages, needsYear: hit.needsYear)
+                var end = yearAfterMonth(hit, from: hit.end, into: &parts, fillers: !hit.short)
+                if parts.year == nil { end = directionAfter(end, into: &parts) }
+                if !hit.needsYear || parts.year != nil || parts.direction != 0 {
+                    return Core(parts: parts, end: end, bareDay: false, monthLanguages: hit.languages,
+                                needsYear: hit.needsYear && parts.direction == 0)
                 }
             }
             guard allowBareDay else { return nil }
@@ -445,12 +454,43 @@ struct DateMatcher {
                 guard yearAfterMonth(hit, from: dayEnd, into: &probe) > dayEnd, probe.year != nil else { return nil }
             }
             parts.day = dayValue
-            let end = yearAfterMonth(hit, from: dayEnd, into: &parts, fillers: false)
+            var end = yearAfterMonth(hit, from: dayEnd, into: &parts, fillers: false)
+            if parts.year == nil { end = directionAfter(end, into: &parts) }
             return Core(parts: parts, end: end, bareDay: false, monthLanguages: hit.languages, needsYear: hit.needsYear)
         }
-        let end = yearAfterMonth(hit, from: hit.end, into: &parts, fillers: !hit.short)
-        guard parts.year != nil || parts.currentYear else { return nil }
+        var end = yearAfterMonth(hit, from: hit.end, into: &parts, fillers: !hit.short)
+        if parts.year == nil && !parts.currentYear {
+            // "أكتوبر المقبل", "in October", "last October": the month of the year the reference
+            // date and the cue give.
+            end = directionAfter(end, into: &parts)
+            if parts.direction == 0, !hit.needsYear, index > 0, adjacent(index), isMonthCue(index - 1) {
+                parts.direction = has(index - 1, .previous) ? -1 : has(index - 1, .next) ? 1 : 0
+                parts.monthAlone = true
+            } else if parts.direction != 0 && !hit.needsYear {
+                parts.monthAlone = true
+            } else {
+                return nil
+            }
+        }
         return Core(parts: parts, end: end, bareDay: false, monthLanguages: hit.languages, needsYear: hit.needsYear)
+    }
+
+    /// "المقبل", "القادمة", "ijayo", "الماضي" after a date without year: which way from the
+    /// reference date its year lies. The word stays out of the date's text; returns `index`.
+    private func directionAfter(_ index: Int, into parts: inout DateParts) -> Int {
+        guard adjacent(index), index < count, vocabulary.modifiersAfterWeekday.contains(tokens[index].vocabularyKey) else {
+            return index
+        }
+        parts.direction = has(index, .previous) ? -1 : 1
+        return index
+    }
+
+    /// A word before a month named alone that makes it a date: "in", "since", "until", "during"
+    /// (year cues that also cue a month) and "last", "next", "coming".
+    private func isMonthCue(_ index: Int) -> Bool {
+        guard tokens[index].isWord, tokens[index].value >= 0 else { return false }
+        return (has(index, .yearCueBefore) && bytes[Int(tokens[index].start)] < 0x80)
+            || vocabulary.modifiersBeforeWeekday.contains(tokens[index].vocabularyKey)
     }
 
     /// A number followed by a unit or a time separator is a quantity or a clock: "June 5 km", "May 10:30".
@@ -468,6 +508,14 @@ struct DateMatcher {
         if adjacent(position), let number = yearNumber(at: position), plausibleYear(Int(number.value), hit.calendar, languages: hit.languages) {
             parts.year = Int(number.value)
             if hit.calendar == .gregorian && number.value >= 2400 { parts.buddhistEra = true }
+            return yearTail(position + 1, into: &parts)
+        }
+        // "13 شهریور 94": the Persian press writes Solar Hijri years with two digits.
+        if hit.calendar == .persian, parts.day != nil, adjacent(position), position < count, tokens[position].isNumber,
+           tokens[position].digits == 2, !isUnitOrTime(after: position + 1),
+           !(position + 1 < count && tokens[position + 1].isNumber) {
+            parts.year = Int(tokens[position].value)
+            parts.twoDigitYear = true
             return yearTail(position + 1, into: &parts)
         }
         let phrase = skipFillers(index)

@@ -80,14 +80,20 @@ struct DateResolver {
             guard let middle = Self.dayNumber(calendar, year, calendar == .gregorian ? 1 : 7, 1) else { return nil }
             return PartialDate(year: CivilDay.date(middle).year, month: nil, day: nil)
         case let (nil, month?, day?):
-            if let year = inferYear(calendar, month, day, weekday: weekday),
+            if let year = inferYear(calendar, month, day, weekday: weekday, direction: parts.direction),
                let resolved = Self.dayNumber(calendar, year, month, day) {
                 return Self.partial(resolved)
             }
             guard day <= Self.longestMonth(calendar, month) else { return nil }
             if calendar != .gregorian { return PartialDate(year: nil, month: nil, day: nil) }
             return PartialDate(year: nil, month: month, day: day)
-        case (nil, _?, nil):
+        case let (nil, month?, nil):
+            if parts.monthAlone {
+                guard let year = monthYear(calendar, month, direction: parts.direction),
+                      let middle = Self.dayNumber(calendar, year, month, 15) else { return nil }
+                let date = CivilDay.date(middle)
+                return PartialDate(year: date.year, month: date.month, day: nil)
+            }
             // "September of this year" with no reference date: a month no field can hold.
             return parts.currentYear ? PartialDate(year: nil, month: nil, day: nil) : nil
         default:
@@ -112,12 +118,38 @@ struct DateResolver {
         return parts
     }
 
+    /// The year of a month named alone: the next such month after the reference (`direction`
+    /// 1), the last one before it (-1), else the one nearest to it (the earlier on a tie).
+    private func monthYear(_ calendar: DateCalendarKind, _ month: Int, direction: Int) -> Int? {
+        guard let referenceDay else { return nil }
+        let current = Self.calendarYear(calendar, of: referenceDay)
+        var best: (year: Int, distance: Int)?
+        for year in (current - 1)...(current + 1) {
+            guard let first = Self.dayNumber(calendar, year, month, 1),
+                  let last = Self.dayNumber(calendar, year, month, Self.longestMonth(calendar, month))
+                    ?? Self.dayNumber(calendar, year, month, 28) else { continue }
+            if direction > 0 && first <= referenceDay { continue }
+            if direction < 0 && last >= referenceDay { continue }
+            let distance = referenceDay < first ? first - referenceDay : referenceDay > last ? referenceDay - last : 0
+            let weighted = distance * 2 + (referenceDay < first ? 1 : 0)
+            if best == nil || weighted < best!.distance { best = (year, weighted) }
+        }
+        return best?.year
+    }
+
     /// The year of the latest occurrence of month/day not later than reference + lookahead,
-    /// falling on `weekday` when one is given (within `weekdayYears`).
-    private func inferYear(_ calendar: DateCalendarKind, _ month: Int, _ day: Int, weekday: Int?) -> Int? {
+    /// falling on `weekday` when one is given (within `weekdayYears`); with `direction` 1
+    /// ("المقبل", next), the first occurrence after the reference.
+    private func inferYear(_ calendar: DateCalendarKind, _ month: Int, _ day: Int, weekday: Int?, direction: Int = 0) -> Int? {
         guard let referenceDay else { return nil }
         let limit = referenceDay + Self.lookahead
         let current = Self.calendarYear(calendar, of: referenceDay)
+        if direction > 0 {
+            for year in (current - 1)...(current + 2) {
+                if let days = Self.dayNumber(calendar, year, month, day), days > referenceDay { return year }
+            }
+            return nil
+        }
         if let weekday {
             for year in stride(from: current + 1, through: current - Self.weekdayYears, by: -1) {
                 if let days = Self.dayNumber(calendar, year, month, day), days <= limit, CivilDay.weekday(days) == weekday {
