@@ -50,12 +50,22 @@ extension EntityAnnotator {
         for (span, surface) in kept where !ruleRanges.contains(span.range) {
             let kind = span.kindName
             let score = 0.5 + 0.35 * min(1, max(0, span.margin) / 20)
-            let profile = kind == "date" ? nil : knowledgeBase.exactLookup(surface, lang: lang).first { $0.kind == kind }
+            let profile = kind == "date" ? nil : knowledgeBase.exactLookup(surface, lang: lang).first {
+                $0.kind == kind && !Self.isForeignArabicScriptSpelling(surface, of: $0, lang: lang)
+            }
             result.append(EntityMention(id: profile?.id ?? Mention.unlinkedID(kind: kind, name: surface), kind: kind,
                                         name: profile?.name ?? surface, text: surface,
                                         first: span.range.lowerBound + 1, last: span.range.upperBound,
                                         extractor: "tagger", score: score))
         }
         return result
+    }
+
+    /// As in the matcher: Arabic text does not use another language's Arabic-script spelling of a
+    /// name that has an Arabic one (ميلان is the club; Milan is ميلانو, Persian میلان).
+    static func isForeignArabicScriptSpelling(_ surface: String, of profile: EntityProfile, lang: String) -> Bool {
+        guard lang == "ar", profile.variants.contains(where: { $0.lang == "ar" }) else { return false }
+        let key = KnowledgeBase.foldSpelling(surface)
+        return !profile.variants.contains { ($0.lang == "ar" || $0.lang == nil) && KnowledgeBase.foldSpelling($0.text) == key }
     }
 }

@@ -28,9 +28,14 @@ public struct EntityAnnotator: Sendable {
             let range = (match.utf8Range.lowerBound + offset)..<(match.utf8Range.upperBound + offset)
             if place(&m, range, in: input, article: article) { mentions.append(m) }
         }
-        mentions += ruleMentions(in: article.textSlice, lang: lang, besides: mentions)
+        let ruleFinds = ruleMentions(in: article.textSlice, lang: lang, besides: mentions)
+        if !ruleFinds.outdone.isEmpty {
+            mentions.removeAll { m in m.first.map { ruleFinds.outdone.contains(($0 - 1)..<m.last!) } ?? false }
+        }
+        mentions += ruleFinds.found
         mentions += dateMentions(in: article.textSlice, lang: lang, article: article)
         mentions = mergingTagger(mentions, in: article.textSlice, lang: lang)
+        mentions = PersonCoreference().resolve(mentions, text: article.textSlice, lang: lang)
         mentions.sort { ($0.first ?? Int.max, $0.rawFirst ?? 0) < ($1.first ?? Int.max, $1.rawFirst ?? 0) }
         let blocks = BlockLocator(article: article)
         for i in mentions.indices where mentions[i].first != nil {
@@ -74,18 +79,41 @@ public struct EntityAnnotator: Sendable {
     }
 
     /// People, organisations and places found by titles, roles and patterns where the knowledge base
-    /// found nothing, and amounts.
-    private func ruleMentions(in text: Substring, lang: String?, besides known: [EntityMention]) -> [EntityMention] {
+    /// found nothing, and amounts; and the ranges of knowledge-base places that an organisation
+    /// named by a head word holds ("George Washington University", "دانشگاه تهران"): the
+    /// organisation wins there (issue 11).
+    private func ruleMentions(in text: Substring, lang: String?, besides known: [EntityMention])
+        -> (found: [EntityMention], outdone: Set<Range<Int>>) {
         // Knowledge-base matches in the text do not overlap and come in text order, so a binary
         // search finds the one that could overlap: a long article has many of both.
-        let taken = known.compactMap { m in m.first.map { ($0 - 1)..<m.last! } }.sorted { $0.lowerBound < $1.lowerBound }
-        func free(_ r: Range<Int>) -> Bool {
+        let sure = known.filter { $0.first != nil }.sorted { $0.first! < $1.first! }
+        let taken = sure.map { ($0.first! - 1)..<$0.last! }
+        func firstOverlap(_ r: Range<Int>) -> Int {
             var lo = 0, hi = taken.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if taken[mid].upperBound <= r.lowerBound { lo = mid + 1 } else { hi = mid }
             }
+            return lo
+        }
+        func free(_ r: Range<Int>) -> Bool {
+            let lo = firstOverlap(r)
             return lo == taken.count || !taken[lo].overlaps(r)
+        }
+        /// The places an organisation's name holds, when it overlaps nothing else.
+        var outdone = Set<Range<Int>>()
+        func holdsOnlyPlaces(_ rule: Mention) -> Bool {
+            guard rule.kind == "org", rule.extractor == "pattern" else { return false }
+            var k = firstOverlap(rule.utf8Range), inside: [Range<Int>] = []
+            while k < taken.count && taken[k].overlaps(rule.utf8Range) {
+                let m = sure[k]
+                guard m.kind == "place", m.form == nil, m.extractor == "kb", rule.utf8Range.contains(taken[k].lowerBound),
+                      taken[k].upperBound <= rule.utf8Range.upperBound, taken[k] != rule.utf8Range else { return false }
+                inside.append(taken[k])
+                k += 1
+            }
+            outdone.formUnion(inside)
+            return !inside.isEmpty
         }
         let found = Self.windowed(text) { window, offset in
             let shift = { (rule: Mention) -> Mention in
@@ -93,10 +121,10 @@ public struct EntityAnnotator: Sendable {
                 rule.utf8Range = (rule.utf8Range.lowerBound + offset)..<(rule.utf8Range.upperBound + offset)
                 return rule
             }
-            return rules.mentions(in: window, lang: lang).map(shift).filter { free($0.utf8Range) }
+            return rules.mentions(in: window, lang: lang).map(shift).filter { free($0.utf8Range) || holdsOnlyPlaces($0) }
                 + rules.amounts(in: window, lang: lang).map(shift)
         }
-        return found.map { rule in
+        let mentions = found.map { rule in
             var m = EntityMention(id: rule.id, kind: rule.kind, name: rule.name, text: rule.text,
                                   first: rule.utf8Range.lowerBound + 1, last: rule.utf8Range.upperBound,
                                   extractor: rule.extractor, score: rule.score)
@@ -106,11 +134,12 @@ public struct EntityAnnotator: Sendable {
             if let number = rule.number { m.value = String(format: "%.15g", number) }
             return m
         }
+        return (mentions, outdone)
     }
 
     private func dateMentions(in text: Substring, lang: String?, article: Article) -> [EntityMention] {
-        let reference = article.datePrecision == "day" ? article.date.flatMap(Self.day) : nil
-        let parser = DateParser(reference: reference)
+        let anchor = DateAnchor.day(date: article.date, precision: article.datePrecision, url: article.url, title: article.title)
+        let parser = DateParser(reference: anchor.map(CivilDay.moment))
         let dates = Self.windowed(text) { window, offset in parser.find(in: window, lang: lang).map { ($0, offset) } }
         return dates.compactMap { date, offset in
             guard !date.iso.isEmpty else { return nil }

@@ -12,6 +12,9 @@ final class CompiledKnowledgeBase: Sendable {
         var adjectival: Bool
         /// The variant's language as an index into `languages`; 0 when it has none.
         var language: UInt16
+        /// Written in Arabic script: Arabic and Persian spellings of one name often differ, and a
+        /// Persian spelling read in Arabic text is most often another word (see `arabicProfiles`).
+        var arabicScript: Bool
     }
 
     /// Names in scripts with case are capitalised, so the surface must be too: Swahili "mali"
@@ -34,6 +37,10 @@ final class CompiledKnowledgeBase: Sendable {
     let patterns: [Pattern]
     /// Language codes of the variants, numbered from 1.
     let languages: [String: UInt16]
+    /// Profiles with an Arabic spelling of their own: in Arabic text, their spellings of other
+    /// Arabic-script languages do not count (Persian رقه is Raqqa, Arabic فرقة is "band";
+    /// Persian میلان is Milan, Arabic ميلان the football club).
+    let arabicProfiles: [Bool]
 
     init(knowledgeBase kb: KnowledgeBase, denseTableBudget: Int = 8 << 20) {
         var patternIndex: [String: Int] = [:]
@@ -41,6 +48,7 @@ final class CompiledKnowledgeBase: Sendable {
         var offsets: [Int] = []
         var referenceLists: [[Reference]] = []
         var languages: [String: UInt16] = [:]
+        var arabicProfiles = [Bool](repeating: false, count: kb.matchable.count)
 
         func add(_ bytes: [UInt8], key: String, offset: Int, _ reference: Reference) {
             if let index = patternIndex[key] {
@@ -67,7 +75,9 @@ final class CompiledKnowledgeBase: Sendable {
                 let reference = Reference(
                     profile: Int32(p), variant: Int32(v),
                     short: variant.short || (capitals != .all && CompiledKnowledgeBase.isTinyToken(folded)),
-                    capitals: capitals, adjectival: variant.isAdjectival, language: language)
+                    capitals: capitals, adjectival: variant.isAdjectival, language: language,
+                    arabicScript: variant.script == "Arab")
+                if variant.lang == "ar" { arabicProfiles[p] = true }
                 add(bytes, key: folded, offset: 0, reference)
                 // ل + الأمم is written للأمم: the article's alef drops.
                 let article = ArabicAffixes.article
@@ -87,6 +97,7 @@ final class CompiledKnowledgeBase: Sendable {
         patterns = zip(offsets, ranges).map { Pattern(reportOffset: $0, references: flat[$1]) }
         patternBytes = spellings
         self.languages = languages
+        self.arabicProfiles = arabicProfiles
         automaton = AhoCorasickAutomaton(patterns: spellings, denseTableBudget: denseTableBudget)
     }
 

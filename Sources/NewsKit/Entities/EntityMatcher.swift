@@ -97,6 +97,7 @@ private struct MatchContext {
     let language: String?
     /// The text's language among the variants' languages (nil: unknown or no variant has it).
     let languageID: UInt16?
+    let arabicID: UInt16?
 
     init(matcher: EntityMatcher, original: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>,
          starts: UnsafeMutablePointer<Int32>, language: String?) {
@@ -107,6 +108,7 @@ private struct MatchContext {
         self.starts = starts
         self.language = language
         self.languageID = language.map { matcher.compiled.languages[$0] ?? UInt16.max }
+        self.arabicID = matcher.compiled.languages["ar"]
     }
 
     func run(candidates: inout [Candidate]) -> [EntityMatch] {
@@ -235,6 +237,10 @@ private struct MatchContext {
     /// their language: Arabic كندي (Canadian) is Persian کندی (slowness).
     private func usable(_ reference: CompiledKnowledgeBase.Reference, _ candidate: Candidate) -> Bool {
         if let languageID, reference.adjectival, reference.language != 0, reference.language != languageID {
+            return false
+        }
+        if let languageID, languageID == arabicID, reference.arabicScript, reference.language != 0,
+           reference.language != languageID, compiled.arabicProfiles[Int(reference.profile)] {
             return false
         }
         return writtenAsRequired(reference, candidate)

@@ -182,9 +182,10 @@ extension RuleDocument {
             }
             guard !covered[i], let entry = surnames[tokens[i].key], let person = entry,
                   isNameCased(i),
-                  // Not after another name part (a different "X Kenyatta"); a capitalised word that
-                  // opens the sentence ("Baadaye Kenyatta ...") is no name part.
-                  !(isNameCased(i - 1) && !tokens[i].lineBefore && !isSentenceStart(i - 1) && !breaksCasedName(i - 1, first: true)),
+                  // Not after another name part (a different "X Kenyatta", also at the start of a
+                  // sentence: "Ivanka Trump"); a function word that opens the sentence ("Baadaye
+                  // Kenyatta ...") is no name part.
+                  !(isNameCased(i - 1) && !tokens[i].lineBefore && !breaksCasedName(i - 1, first: true)),
                   !(isNameCased(i + 1) && !tokens[i + 1].lineBefore) else { continue }
             let bytes = tokens[i].start..<tokens[i].end
             found.append(Mention(id: person.id, kind: "person", name: person.name, text: surface(bytes),

@@ -150,6 +150,12 @@ extension RuleDocument {
         if n == 5 && s[0] == "ت" && s[3] == "ي" { return true }
         // Future dual and plural verbs: "سيناقشان", "ستعقدون".
         if n >= 6 && s[0] == "س" && (s[1] == "ي" || s[1] == "ت") && (key.hasSuffix("ان") || key.hasSuffix("ون")) { return true }
+        // Future singular verbs of a short root: "سيحل", "ستعقد"; a name after سي/ست carries a long
+        // vowel ("سيسي", "ستيفن").
+        if (4...5).contains(n) && s[0] == "س" && (s[1] == "ي" || s[1] == "ت")
+            && !s[2...].contains(where: { ["ا", "و", "ي", "ى"].contains($0) }) { return true }
+        // The accusative of a passive participle: "موجودا", "مسؤولا" (مفعولا).
+        if n >= 6 && s[0] == "م" && s[n - 1] == "ا" && s[n - 3] == "و" { return true }
         if n == 5 && s[0] == "ا" && s[3] == "ا" { return true }
         if n >= 6 && s[0] == "ا" && s[1] == "س" && s[2] == "ت" { return true }
         if n == 6 && s[0] == "ا" && (s[2] == "ت" || s[1] == "ن") && s[4] == "ا" { return true }

@@ -1,0 +1,95 @@
+import Foundation
+import XCTest
+@testable import NewsKit
+
+/// Issue 11, point 2: one id per person in an article. Sentences from ../shared/corpus (Tehran
+/// Times, Al Arabiya, BBC Swahili), embedded so the tests run without it; the profiles are
+/// those of the world knowledge base, cut down to what the sentences need.
+final class PersonCoreferenceTests: XCTestCase {
+    static let knowledgeBase = KnowledgeBase(profiles: [
+        EntityProfile(id: "person/donald-trump", kind: "person", name: "Donald Trump", variants: [
+            EntityVariant(text: "Donald Trump", lang: "en"), EntityVariant(text: "دونالد ترامب", lang: "ar"),
+            EntityVariant(text: "دونالد ترمب", lang: "ar"), EntityVariant(text: "ترمب", lang: "ar"),
+        ]),
+        EntityProfile(id: "person/abdullah-ii", kind: "person", name: "Abdullah II of Jordan", variants: [
+            EntityVariant(text: "Abdullah II", lang: "en"), EntityVariant(text: "King Abdullah II", lang: "en"),
+        ]),
+        EntityProfile(id: "place/jordan", kind: "place", name: "Jordan", variants: [EntityVariant(text: "Jordan", lang: "en")]),
+    ])
+
+    func annotate(_ text: String, lang: String) -> [EntityMention] {
+        var record = InputRecord(document: Document(origin: "t.txt", text: text))
+        record.lang = lang
+        let article = ArticleReader().article(from: record)
+        return EntityAnnotator(knowledgeBase: Self.knowledgeBase).annotate(article).mentions.filter { $0.kind == "person" }
+    }
+
+    /// tt-402406: the surname alone, after the full name, even where the knowledge base lists no
+    /// short alias, and with a possessive.
+    func testEnglishSurnameAfterTheFullNameIsFoundAndLinked() {
+        let people = annotate("""
+            Republican presumptive nominee Donald Trump, whose last remaining competitors exited the race after \
+            Trump's victory in Indiana last week, also won in West Virginia on Tuesday, easily. Trump also rolled \
+            to victory in Nebraska, where 36 delegates are at stake.
+            """, lang: "en")
+        XCTAssertEqual(people.filter { $0.text.hasPrefix("Trump") }.count, 2, "\(people.map(\.text))")
+        XCTAssertEqual(Set(people.map(\.id)), ["person/donald-trump"])
+    }
+
+    /// A partial name takes the id of the full name: no unlinked look-alike beside it.
+    func testPartialAndLookAlikeNamesTakeTheFullNamesID() {
+        let resolver = PersonCoreference()
+        var full = EntityMention(id: "person/donald-trump", kind: "person", name: "Donald Trump", text: "Donald Trump",
+                                 first: 1, last: 12, extractor: "kb", score: 1)
+        full.section = "text"
+        let lookAlike = EntityMention(id: "~person/donald-trump", kind: "person", name: "Donald Trump", text: "Donald Trump",
+                                      first: 40, last: 51, extractor: "tagger", score: 0.6)
+        let surname = EntityMention(id: "~person/trump", kind: "person", name: "Trump", text: "Trump",
+                                    first: 70, last: 74, extractor: "tagger", score: 0.6)
+        let other = EntityMention(id: "~person/ivanka-trump", kind: "person", name: "Ivanka Trump", text: "Ivanka Trump",
+                                  first: 90, last: 101, extractor: "tagger", score: 0.6)
+        let text = String(repeating: " ", count: 120)
+        let resolved = resolver.resolve([full, lookAlike, surname, other], text: Substring(text), lang: "en")
+        XCTAssertEqual(resolved[1].id, "person/donald-trump")
+        XCTAssertEqual(resolved[2].id, "person/donald-trump", "the knowledge-base person wins over an unlinked one")
+        XCTAssertEqual(resolved[3].id, "~person/ivanka-trump", "a fuller name of someone else stays")
+    }
+
+    /// tt-419834 and the knowledge base's "King Abdullah II": the title with the name but without
+    /// the regnal number is the same king.
+    func testTitleWithoutRegnalNumberIsTheSamePerson() {
+        let people = annotate("""
+            Jordan's King Abdullah II met the delegation in Amman. King Abdullah spared no time in arresting \
+            both his brothers and cousin.
+            """, lang: "en")
+        let abdullah = people.filter { $0.text.contains("Abdullah") }
+        XCTAssertEqual(abdullah.count, 2, "\(people.map { ($0.text, $0.id) })")
+        XCTAssertEqual(Set(abdullah.map(\.id)), ["person/abdullah-ii"])
+    }
+
+    /// Al Arabiya writes ترمب (AL-economy, 2018): a spelling of Donald Trump.
+    func testArabicSpellingTarmabIsTrump() {
+        let people = annotate("قال الرئيس الأميركي دونالد ترمب إن بلاده ستفرض رسوما على واردات الصلب، وأضاف ترمب أن القرار نهائي.", lang: "ar")
+        XCTAssertEqual(people.filter { $0.id == "person/donald-trump" }.count, 2, "\(people.map { ($0.text, $0.id) })")
+    }
+
+    /// Swahili (BBC): a surname after the full name of someone outside the knowledge base keeps
+    /// the full name's id.
+    func testSurnameOfAnUnlinkedPersonTakesTheFullNamesID() {
+        let resolver = PersonCoreference()
+        let full = EntityMention(id: "~person/jair-bolsonaro", kind: "person", name: "جائير بولسونارو", text: "جائير بولسونارو",
+                                 first: 1, last: 29, extractor: "tagger", score: 0.7)
+        let surname = EntityMention(id: "~person/وبولسونارو", kind: "person", name: "وبولسونارو", text: "وبولسونارو",
+                                    first: 60, last: 79, extractor: "tagger", score: 0.6)
+        let resolved = resolver.resolve([full, surname], text: Substring(String(repeating: " ", count: 90)), lang: "ar")
+        XCTAssertEqual(resolved[1].id, "~person/jair-bolsonaro")
+    }
+
+    /// "Trump Tower" and "Ivanka Trump" are not Donald Trump.
+    func testSurnameInsideAnotherNameIsNotTaken() {
+        let people = annotate("""
+            US President Donald Trump spoke on Monday. Ivanka Trump later visited Trump Tower in New York.
+            """, lang: "en")
+        XCTAssertEqual(people.filter { $0.id == "person/donald-trump" }.count, 1, "\(people.map { ($0.text, $0.id, $0.extractor, $0.first ?? 0) })")
+    }
+}
