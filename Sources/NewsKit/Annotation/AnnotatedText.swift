@@ -1,10 +1,10 @@
 /// The text the annotator reads: the article's text (lede and body) followed by the blocks that are
-/// outside it but still name entities (title, headings, source and byline lines, captions,
+/// outside it but still name entities (title, headings, datelines ("TEHRAN –"), source and byline lines, captions,
 /// credits, related headlines). Reading them in one pass lets a short alias in the title ("Xi")
 /// count once the body has named the person in full. Offsets found in it are mapped back to
 /// `Article.text` or to the block in `Article.raw`.
 struct AnnotatedText {
-    static let outsideKinds: Set<BlockKind> = [.title, .heading, .source, .byline, .caption, .credit, .related]
+    static let outsideKinds: Set<BlockKind> = [.title, .heading, .dateline, .source, .byline, .caption, .credit, .related]
     static let separator = "\n\n"
 
     let string: String

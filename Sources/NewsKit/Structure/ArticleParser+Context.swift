@@ -110,6 +110,9 @@ extension ArticleParser.Run {
 
     // MARK: repeats
 
+    /// Folded bytes a paragraph needs before it counts as reprinting the end of the one before.
+    static let cascadeMinimum = 120
+
     /// A line printed twice (title repeated below the header, caption in alt text and
     /// figcaption, a credit repeated): the later copy points to the first.
     func markDuplicates() {
@@ -139,6 +142,17 @@ extension ArticleParser.Run {
                     break
                 }
                 k -= 1
+            }
+            // A cascade: each paragraph reprints the rest of the story from the one before (tt-85256
+            // of Tehran Times: 30 lines, each the previous one without its first sentence). The
+            // later, shorter copy adds nothing.
+            if segments[j].duplicateOf == nil, s.kind == nil, key.count >= Self.cascadeMinimum, j > 0,
+               let k = (max(0, j - 2)..<j).last(where: { segments[$0].kind == nil && $0 != titleIndex }) {
+                let previous = foldedBytes(segments[k])
+                if previous.count > key.count && previous.suffix(key.count).elementsEqual(key) {
+                    segments[j].duplicateOf = segments[k].duplicateOf ?? k
+                    segments[j].rule = "repeat-cascade"
+                }
             }
         }
     }

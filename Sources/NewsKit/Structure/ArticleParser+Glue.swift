@@ -11,7 +11,15 @@ extension ArticleParser.Run {
                 continue
             }
             var lo = line.lo
-            if let (dateEnd, mention) = leadingDate(index) {
+            if let placeEnd = leadingPlaceDateline(index) {
+                var place = ArticleParser.Segment(lo: lo, hi: placeEnd, line: index)
+                place.kind = .dateline
+                place.rule = "dateline-place"
+                segments.append(place)
+                lo = trimmed(placeEnd, line.hi).0
+                if lo >= line.hi { continue }
+            }
+            if lo == line.lo, let (dateEnd, mention) = leadingDate(index) {
                 var date = ArticleParser.Segment(lo: lo, hi: dateEnd, line: index)
                 date.kind = .dateline
                 date.rule = "dateline-glued"
@@ -20,6 +28,19 @@ extension ArticleParser.Run {
                 let (restLo, _) = trimmed(dateEnd, line.hi)
                 lo = restLo
                 if lo >= line.hi { continue }
+            }
+            if let tail = boilerplateTail(index, from: lo) {
+                let (headLo, headHi) = trimmed(lo, tail.lo)
+                var head = ArticleParser.Segment(lo: headLo, hi: headHi, line: index)
+                if lo != line.lo { head.afterGluedDate = true }
+                segments.append(head)
+                var notice = ArticleParser.Segment(lo: tail.lo, hi: line.hi, line: index)
+                notice.kind = .boilerplate
+                notice.rule = "boilerplate-tail"
+                notice.marker = tail.marker
+                notice.markerKind = .boilerplate
+                segments.append(notice)
+                continue
             }
             let parts = splitCredit(index, from: lo)
             for (k, part) in parts.enumerated() {
@@ -197,6 +218,100 @@ extension ArticleParser.Run {
             return (rawHi, mention)
         }
         return nil
+    }
+
+    // MARK: notices glued at the end
+
+    /// A site's notice run on after the story on its last line ("... to name a few. AFM/MQ/MG All
+    /// Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0
+    /// International License."): the sentence holding a boilerplate phrase marked `contains`,
+    /// within the line's last 400 bytes, is boilerplate from its start to the line's end. Short
+    /// lines are left to `classifyByContent`.
+    func boilerplateTail(_ line: Int, from rawLo: Int) -> (lo: Int, marker: String)? {
+        let f = folded(line).bytes
+        let n = f.count
+        let start = foldedIndex(line, rawLo)
+        guard n - start > 200 else { return nil }
+        var p = max(start + 1, n - 400)
+        while p < n {
+            defer { p += 1 }
+            guard f[p] & 0xC0 != 0x80, markers.mayStart(f[p], .boilerplate), atWordStart(line, p) else { continue }
+            let found = matches(line, at: p, limit: n) { $0.kind == .boilerplate && $0.options.contains(.contains) }
+            guard let best = found.max(by: { $0.end < $1.end }) else { continue }
+            let phraseRaw = rawStart(line, p)
+            guard let q = sentenceStart(before: phraseRaw, from: rawLo, words: 15),
+                  wordCount(f[foldedIndex(line, q)..<n]) <= 40 else { return nil }
+            return (q, string(phraseRaw, rawEnd(line, best.end)))
+        }
+        return nil
+    }
+
+    /// The start of the sentence holding raw offset `end`: after the nearest sentence end
+    /// (. ! ? a closing bracket or quote mark, then spaces, no-break spaces included), at most
+    /// `words` words back; nil when there is none that near.
+    func sentenceStart(before end: Int, from lo: Int, words: Int) -> Int? {
+        var q = end, seen = 0
+        while q > lo {
+            var w = q
+            while w > lo {
+                if bytes[w - 1] == 0x20 { w -= 1 } else if w - 2 >= lo && bytes[w - 2] == 0xC2 && bytes[w - 1] == 0xA0 { w -= 2 } else { break }
+            }
+            if w < q {
+                guard w > lo else { return nil }
+                let b = bytes[w - 1]
+                if [0x2E, 0x21, 0x3F, 0x29, 0x22, 0x27].contains(b) { return q }
+                // ” ’ » (E2 80 9D, E2 80 99, C2 BB)
+                if w >= lo + 3 && bytes[w - 3] == 0xE2 && bytes[w - 2] == 0x80 && (b == 0x9D || b == 0x99) { return q }
+                if w >= lo + 2 && bytes[w - 2] == 0xC2 && b == 0xBB { return q }
+                seen += 1
+                if seen > words { return nil }
+                q = w
+            }
+            q -= 1
+            while q > lo && bytes[q] & 0xC0 == 0x80 { q -= 1 }
+        }
+        return nil
+    }
+
+    // MARK: wire datelines
+
+    /// "TEHRAN –", "WASHINGTON (AP) —", "NEW DELHI (AFP) -" opening a line: a place written in
+    /// capitals, an agency in brackets, a dash and the story. Returns the raw end of the dash.
+    func leadingPlaceDateline(_ line: Int) -> Int? {
+        let lo = lines[line].lo, hi = lines[line].hi
+        var p = lo, letters = 0
+        while p < hi && p - lo <= 40 {
+            let b = bytes[p]
+            if b >= 0x41 && b <= 0x5A { letters += 1; p += 1; continue }
+            if (b == 0x20 || b == 0x2E || b == 0x27) && letters > 0 { p += 1; continue }
+            break
+        }
+        guard letters >= 3, p < hi, p - lo <= 40 else { return nil }
+        // A capital run that stops inside a word ("US President") is no dateline.
+        if bytes[p - 1] != 0x20 && bytes[p] != 0x20 && bytes[p] != 0x28 { return nil }
+        while p < hi && bytes[p] == 0x20 { p += 1 }
+        if p < hi && bytes[p] == 0x28 {
+            var q = p + 1
+            while q < hi && q - p <= 12 && bytes[q] != 0x29 {
+                guard (bytes[q] >= 0x41 && bytes[q] <= 0x5A) || bytes[q] == 0x20 || bytes[q] == 0x2E else { return nil }
+                q += 1
+            }
+            guard q < hi && bytes[q] == 0x29 else { return nil }
+            p = q + 1
+            while p < hi && bytes[p] == 0x20 { p += 1 }
+        }
+        var dashEnd: Int
+        if p < hi && bytes[p] == 0x2D {
+            dashEnd = p + 1
+        } else if p + 2 < hi && bytes[p] == 0xE2 && bytes[p + 1] == 0x80 && (bytes[p + 2] == 0x93 || bytes[p + 2] == 0x94) {
+            dashEnd = p + 3
+        } else {
+            return nil
+        }
+        // The story follows after a space.
+        guard dashEnd + 1 < hi, bytes[dashEnd] == 0x20 else { return nil }
+        while dashEnd < hi && bytes[dashEnd] == 0x20 { dashEnd += 1 }
+        return dashEnd < hi ? dashEnd : nil
     }
 
     // MARK: credits glued at the end

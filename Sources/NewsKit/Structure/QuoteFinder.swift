@@ -44,6 +44,9 @@ struct QuoteFinder {
         var innerLo: Int
         var innerHi: Int
         var closeEnd: Int  // raw offset after the closing quote mark
+        /// Speech after a verb and a colon, without quote marks ("اظهار داشت: …"): attributed
+        /// only by what comes before it.
+        var afterColon = false
     }
 
     final class Work {
@@ -60,9 +63,15 @@ struct QuoteFinder {
         }
 
         func run() -> [Quote] {
-            let spans = quoteSpans()
-            guard !spans.isEmpty else { return [] }
+            var spans = quoteSpans()
+            // Persian reports speech after "گفت:" without quote marks; only text with a colon can have it.
+            let colon = raw.contains(0x3A)
+            guard !spans.isEmpty || colon else { return [] }
             tokenize()
+            if colon {
+                spans += colonSpans(besides: spans)
+                guard !spans.isEmpty else { return [] }
+            }
             enum Event { case verb(Int), quote(Span) }
             var events: [(Int, Event)] = []
             for k in tokens.indices where tokens[k].isWord {
@@ -78,7 +87,11 @@ struct QuoteFinder {
                     if let subject = explicitSubject(ofVerbAt: k) { last = subject }
                 case .quote(let span):
                     let words = wordCount(span.innerLo, span.innerHi)
-                    let (attributed, speaker) = attribution(span, last: last)
+                    let found = span.afterColon ? attributionBefore(span, last: last) ?? (false, nil) : attribution(span, last: last)
+                    let attributed = found.0
+                    var speaker = found.1
+                    if let name = speaker, isNoName(name) { speaker = name == last ? nil : last }
+                    if span.afterColon && !attributed { continue }
                     let sentence = words >= 8 && containsPunctuation(span.innerLo, span.innerHi)
                     guard (attributed && words >= 3) || sentence else { continue }
                     let text = String(decoding: UnsafeBufferPointer(rebasing: raw[span.innerLo..<span.innerHi]), as: UTF8.self)
@@ -181,6 +194,44 @@ struct QuoteFinder {
             }
         }
 
+        /// A pronoun ("he", "وی") or a weekday or relative day ("Jumatatu", "Monday", "today")
+        /// is no speaker's name.
+        func isNoName(_ name: String) -> Bool {
+            guard let first = name.split(separator: " ").first else { return true }
+            let folded = StructureFolding.fold(String(first))
+            if markers.exactEntry(folded, lang: lang, { $0.kind == .pronoun }) != nil { return true }
+            // Only the text's own words for days: "Anna" is a weekday name somewhere.
+            if let lang, let date = DateParser(languages: [lang]).parse(String(first), lang: lang),
+               date.weekday != nil || date.relative { return true }
+            return false
+        }
+
+        /// Speech after a speech verb and a colon with no quote mark after it, to the end of the
+        /// paragraph: "وی اظهار داشت: …", "X said: …" (the verb's own subject is the speaker).
+        func colonSpans(besides quoted: [Span]) -> [Span] {
+            var spans: [Span] = []
+            let n = raw.count
+            for c in tokens.indices where tokens[c].punct == 0x3A && c > 0 {
+                var verb: Int?
+                for k in stride(from: c - 1, through: max(0, c - 3), by: -1) where tokens[k].isWord {
+                    if let (_, end) = verbEnd(at: k), end == c - 1 { verb = k; break }
+                }
+                guard verb != nil else { continue }
+                var lo = tokens[c].rawHi
+                while lo < n && (raw[lo] == 0x20 || raw[lo] == 0x09) { lo += 1 }
+                guard lo < n, raw[lo] != 0x0A else { continue }
+                let (v, _) = StructureFolding.decode(raw, lo, n)
+                if v == 0x22 || v == 0x27 || Self.closers(v) != nil { continue }
+                var hi = lo
+                while hi < n && raw[hi] != 0x0A { hi += 1 }
+                let end = hi
+                while hi > lo && (raw[hi - 1] == 0x20 || raw[hi - 1] == 0x0D) { hi -= 1 }
+                guard hi > lo, !quoted.contains(where: { $0.open < end && $0.closeEnd > lo }) else { continue }
+                spans.append(Span(open: tokens[c].rawLo, innerLo: lo, innerHi: hi, closeEnd: end, afterColon: true))
+            }
+            return spans
+        }
+
         func quoteSpans() -> [Span] {
             var spans: [Span] = []
             var i = 0
@@ -189,6 +240,23 @@ struct QuoteFinder {
             // mark of the same kind before that point cannot succeed (keeps the scan linear).
             var failedUntil: [UInt32: Int] = [:]
             while i < n {
+                // Swahili pages write quotes between two apostrophes: ''Tutashinda,'' alisema.
+                if raw[i] == 0x27, i + 1 < n, raw[i + 1] == 0x27 {
+                    var j = i + 2
+                    var close: Int?
+                    while j + 1 < n {
+                        if raw[j] == 0x0A && raw[j + 1] == 0x0A { break }
+                        if raw[j] == 0x27 && raw[j + 1] == 0x27 { close = j; break }
+                        j += 1
+                    }
+                    guard let close else { i = j; continue }
+                    var lo = i + 2, hi = close
+                    while lo < hi && raw[lo] == 0x20 { lo += 1 }
+                    while hi > lo && raw[hi - 1] == 0x20 { hi -= 1 }
+                    if lo < hi { spans.append(Span(open: i, innerLo: lo, innerHi: hi, closeEnd: close + 2)) }
+                    i = close + 2
+                    continue
+                }
                 let (v, len) = StructureFolding.decode(raw, i, n)
                 guard v == 0x22 || v >= 0xAB, let closers = Self.closers(v) else { i += len; continue }
                 if let limit = failedUntil[v], i < limit { i += len; continue }
@@ -417,12 +485,14 @@ struct QuoteFinder {
                 }
                 return (true, last)
             }
-            // "…," Putin said / "…," he said
+            // "…," Putin said / "…," he said / ''…,'' baba mkwe wa Mutua Josephat Ngila Ndeti alisema
             var j = k
-            while j < tokens.count && j < k + 5 && tokens[j].isWord {
+            while j < tokens.count && j < k + 8 && tokens[j].isWord {
                 if verbEnd(at: j) != nil {
                     if j == k + 1 && isKind(k, .pronoun) { return (true, last) }
-                    if tokens[k].capital, let name = capitalRun(from: k, forward: true) { return (true, name) }
+                    if tokens[k].capital, j <= k + 5, let name = capitalRun(from: k, forward: true) { return (true, name) }
+                    // A description before the name ("the father-in-law of X"): the name next to the verb.
+                    if j > k + 1, tokens[j - 1].capital, let name = capitalRun(from: j - 1, forward: false) { return (true, name) }
                     return nil
                 }
                 j += 1
