@@ -9,7 +9,7 @@ ASAN_BUILD := .build-asan
 # Root installs directly; others go through sudo when there is one.
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
 
-.PHONY: train-ner eval-ner bench-export all deps build readers run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline bench-html fuzz clean
+.PHONY: docs train-ner eval-ner bench-export all deps build readers run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline bench-html fuzz clean
 
 all: build
 
@@ -58,6 +58,7 @@ test: deps readers
 	if [ $$status -ne 0 ]; then exit $$status; fi; \
 	if [ "$$warnings" -ne 0 ]; then echo "make: the build printed $$warnings warning line(s), above; make test allows none: fix them" >&2; exit 1; fi
 	TOOLKIT_READERS=required $(SWIFT) test --skip-build
+	.build/debug/embed-toolkit
 	$(MAKE) --no-print-directory test-scripts
 
 # Every example script runs on seeds/ with the debug binary the tests just built.
@@ -82,6 +83,16 @@ api-docs: deps
 	.build/debug/toolkit api --format markdown > docs/lua-api.md
 	@mkdir -p types
 	.build/debug/toolkit api --format luals > types/toolkit.lua
+
+# The reference of the Swift API (Toolkit and NewsKit, from their DocC catalogues and doc comments) as
+# two DocC archives in .build/docs: open them with `xcrun docc preview` or serve them as static sites.
+DOCS_OUT := .build/docs
+docs: deps
+	@mkdir -p $(DOCS_OUT)
+	@set -e; for target in Toolkit NewsKit; do \
+		$(SWIFT) package --allow-writing-to-directory $(DOCS_OUT) generate-documentation --target $$target \
+			--disable-indexing --transform-for-static-hosting --output-path $(DOCS_OUT)/$$target.doccarchive; \
+	done
 
 # The bridge tests under AddressSanitizer: a longjmp across a Swift frame or a leak of a released
 # box shows up here. SwiftPM 6.3 cannot rebuild a sanitized scratch folder incrementally

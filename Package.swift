@@ -10,9 +10,13 @@ let package = Package(
         .library(name: "Toolkit", targets: ["Toolkit"]),
         .library(name: "NewsKit", targets: ["NewsKit"]),
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
+        // docs/embedding.md: another Swift program feeding articles from memory and reading results back.
+        .executable(name: "embed-toolkit", targets: ["EmbedToolkit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `make docs`: the DocC catalogues of Toolkit and NewsKit (swift package generate-documentation).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -60,6 +64,8 @@ let package = Package(
         .executableTarget(name: "toolkit-bench", dependencies: ["NewsKit"], path: "Benchmarks"),
         // `make train-ner`: rebuilds the name tagger's weights (Plugins/ner) and prints its figures.
         .executableTarget(name: "toolkit-train", dependencies: ["NewsKit"]),
+        // What docs/embedding.md shows, built and run by `make test`.
+        .executableTarget(name: "EmbedToolkit", dependencies: ["Toolkit", "NewsKit"], path: "Examples/EmbedToolkit"),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
         .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"]),
         .testTarget(name: "ToolkitTests", dependencies: ["Toolkit"]),

@@ -14,4 +14,19 @@ public struct InputRecord: Sendable {
     public var page: WebPage?
 
     public init(document: Document) { self.document = document }
+
+    /// An article a program holds in memory: its text (paragraphs separated by line breaks, the
+    /// title on top or given apart) and what else it knows of it. `name` is its `article.path`.
+    public init(text: String, name: String, id: String? = nil, title: String? = nil, date: String? = nil,
+                lang: String? = nil, source: String? = nil, url: String? = nil, meta: [String: String] = [:])
+    {
+        self.init(document: Document(origin: name, text: text))
+        self.id = id
+        self.title = title
+        self.date = date
+        self.lang = lang
+        self.source = source
+        self.url = url
+        self.meta = meta
+    }
 }

@@ -234,6 +234,7 @@ public final class ArticleStream: @unchecked Sendable {
                     }
                 }
             }
+            for record in corpus.records { try submit(record) }
         } catch {
             // Stopped: by the consumer, or by a problem under --strict.
         }

@@ -39,8 +39,13 @@ public struct Corpus: Sendable {
     }
 
     public var inputs: [Input]
+    /// Articles an embedding program hands over in memory, read after `inputs`.
+    public var records: [InputRecord]
 
-    public init(inputs: [Input]) { self.inputs = inputs }
+    public init(inputs: [Input], records: [InputRecord] = []) {
+        self.inputs = inputs
+        self.records = records
+    }
 
     /// Resolves command-line arguments. A path that does not exist is a `noReadableInput` error
     /// naming it (a typo, best caught before any work); a folder with nothing to read is skipped

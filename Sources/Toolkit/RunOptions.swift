@@ -1,5 +1,6 @@
 import Foundation
 import LuaBridge
+import NewsKit
 
 /// Resource limits of a script (memory, instructions, wall clock), from LuaBridge.
 public typealias ScriptLimits = LuaLimits
@@ -30,6 +31,16 @@ public struct RunOptions: Sendable {
     public var strict = false
     /// `--lang`, `--since`, `--until`, `--source`: the articles every pass hands out (nil: all).
     public var filter: ArticleFilter?
+    /// The script's text, for a program that holds it in memory; `script` then only names it in
+    /// messages (nil: read the file `script`).
+    public var code: String?
+    /// Articles handed over in memory by an embedding program, read after `corpus`'s inputs (with
+    /// articles and no corpus, the bundled sample is not read).
+    public var articles: [InputRecord] = []
+    /// Copy what the script's top-level code returns and what each report's `finish` returns into
+    /// `RunSummary.results` and `RunSummary.reportResults` (then a function or userdata among them is
+    /// an error). The command line does not ask for them.
+    public var returnsResults = false
     /// `--map-state` and `toolkit merge`: reports' states written to a file, or read from files,
     /// merged and finished, instead of one run over the whole corpus (see `ReportStateMode`).
     public var reportStates: ReportStateMode?

@@ -8,6 +8,10 @@ public struct RunSummary: Sendable {
     public var articles: Int
     public var outputs: [URL]
     public var warnings: Int
+    /// What the script's top-level code returned, with `RunOptions.returnsResults`.
+    public var results: [ScriptValue] = []
+    /// What each report's `finish` returned, by report name, with `RunOptions.returnsResults`.
+    public var reportResults: [String: ScriptValue] = [:]
 }
 
 /// Runs one analyst script over a corpus: resolves the inputs, makes a sandboxed Lua state with the
@@ -28,13 +32,16 @@ public final class ScriptRunner {
 
     public func run() throws -> RunSummary {
         var code: Data?
-        if options.report == nil && body == nil {
+        if let text = options.code, options.report == nil && body == nil {
+            code = Data(text.utf8)
+        } else if options.report == nil && body == nil {
             do {
                 code = try Data(contentsOf: URL(fileURLWithPath: options.script))
             } catch {
                 throw ToolkitError.usage("\(options.script): cannot read the script (\(error.localizedDescription)); give the path of a .lua file")
             }
         }
+        var results: [ScriptValue] = []
         let requires = try code.map { try PluginRequirement.declared(inScript: Array($0), shownAs: options.script) } ?? []
         let plugins = try PluginCatalog.discover(extra: options.pluginFolders, selection: options.pluginSelection, requires: requires,
                                                   report: options.report)
@@ -73,7 +80,10 @@ public final class ScriptRunner {
             if let body {
                 try body(lua, api)
             } else if let code {
-                try lua.run(Array(code), chunkName: "@" + options.script)
+                let returned = try lua.run(Array(code), chunkName: "@" + options.script)
+                if options.returnsResults {
+                    results = try returned.enumerated().map { try ScriptValue($1, path: "\(options.script): result \($0 + 1)") }
+                }
             }
             let reports = testRecorder == nil ? try reportsToRun(api.registeredReports) : []
             let reportsStarted = ContinuousClock.now
@@ -111,7 +121,8 @@ public final class ScriptRunner {
                 console.err("toolkit: " + line)
             }
         }
-        return RunSummary(articles: source.count, outputs: api.outputs, warnings: warnings.count + inputs.warnings)
+        return RunSummary(articles: source.count, outputs: api.outputs, warnings: warnings.count + inputs.warnings,
+                          results: results, reportResults: api.reportResults)
     }
 
     /// The one line a failed script ends with: where it failed and, inside the article loop, on
@@ -168,7 +179,12 @@ public final class ScriptRunner {
     private func resolveCorpus() throws -> Corpus {
         // `toolkit merge` reads states, not articles.
         if case .merge = options.reportStates { return Corpus(inputs: []) }
-        if !options.corpus.isEmpty { return try Corpus.resolve(options.corpus) }
+        if !options.corpus.isEmpty {
+            var corpus = try Corpus.resolve(options.corpus)
+            corpus.records = options.articles
+            return corpus
+        }
+        if !options.articles.isEmpty { return Corpus(inputs: [], records: options.articles) }
         guard let sample = BundledData.seeds else {
             throw ToolkitError.noReadableInput("no corpus given and the bundled sample corpus is missing; name files or folders to read")
         }

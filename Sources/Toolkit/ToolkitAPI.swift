@@ -27,6 +27,9 @@ final class ToolkitAPI {
     /// Under `toolkit plugins test`: what `toolkit.test.case` counted (nil in other runs).
     var testRecorder: PluginTestRecorder?
 
+    /// What reports' `finish` returned, by report name (with `RunOptions.returnsResults`).
+    var reportResults: [String: ScriptValue] = [:]
+
     /// Reports the script and plugins registered, in order.
     private(set) var registeredReports: [ScriptReport] = []
     func addReport(_ report: ScriptReport) { registeredReports.append(report) }

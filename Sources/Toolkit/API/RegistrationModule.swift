@@ -54,7 +54,9 @@ enum RegistrationModule {
                 script run again. In callbacks, `toolkit.articles`, `toolkit.write.*` (write in `finish`, \
                 through `out`) and `toolkit.kb.add` raise an error, `print` comes out in corpus order, and \
                 the state must be plain data (tables, strings, numbers, booleans). A report without \
-                `merge` runs on one state. `toolkit report NAME` runs a report a plugin registers.
+                `merge` runs on one state. `toolkit report NAME` runs a report a plugin registers. What \
+                `finish` returns reaches a Swift program that embeds the toolkit (`RunSummary.reportResults`, \
+                docs/embedding.md); the command line ignores it.
                 """,
             example: """
                 toolkit.report { name = "languages",

@@ -133,7 +133,10 @@ final class ReportRunner {
     func finish(_ report: ScriptReport, state: LuaReference) throws {
         guard let finish = report.finish else { return }
         let out = api.outputTable(for: "report '\(report.name)'")
-        _ = try callback(report, "finish", article: nil) { try main.callKeepingResult(finish, [.reference(state), .table(out)]) }
+        let returned = try callback(report, "finish", article: nil) { try main.callKeepingResult(finish, [.reference(state), .table(out)]) }
+        if api.options.returnsResults, let returned {
+            api.reportResults[report.name] = try ScriptValue(try main.value(of: returned), path: "report '\(report.name)': finish's result")
+        }
     }
 
     /// Runs one callback, naming the report, the callback and the article in an error.
