@@ -17,7 +17,7 @@ struct ToolkitCommand: ParsableCommand {
             130 interrupted (SIGINT), 143 terminated (SIGTERM).
             """,
         version: ToolkitVersion.current,
-        subcommands: [Run.self, Report.self, Merge.self, Parse.self, Entities.self, KB.self, Plugins.self, API.self, LuaCommand.self, CheckCommand.self]
+        subcommands: [Run.self, Report.self, Merge.self, Parse.self, Entities.self, KB.self, Plugins.self, API.self, LuaCommand.self, CheckCommand.self, DoctorCommand.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; this tool promises 2, and 0 for --help.
