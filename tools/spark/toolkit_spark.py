@@ -183,12 +183,46 @@ def run_toolkit(arguments, stdin_lines=None, cpu=None):
     return stdout
 
 
+def task_failure(error):
+    """The one line of a failed task: what toolkit said, not the JVM's stack traces."""
+    lines = str(error).splitlines()
+    said = [line for line in lines if "RuntimeError:" in line or "ValueError:" in line]
+    return said[0].split("Error: ", 1)[1] if said else (lines[0] if lines else repr(error))
+
+
 def main(argv):
     options = parse_arguments(argv)
+    try:
+        return run(options)
+    except Exception as error:  # Py4JJavaError, whose text holds the task's Python exception
+        if type(error).__name__ != "Py4JJavaError":
+            raise
+        print(f"toolkit_spark: a Spark task failed: {task_failure(error)}", file=sys.stderr)
+        return 1
+
+
+def preflight(options):
+    """The map half on no article, here, before Spark starts: a script that does not load, a
+    report without merge, a wrong --set fail at once with toolkit's own message."""
+    with tempfile.TemporaryDirectory(prefix="toolkit-check-") as work:
+        try:
+            check = subprocess.run([options.toolkit, "run", options.script, "-", "--map-state", os.path.join(work, "s.json"),
+                                    "--out", os.path.join(work, "out")] + options.passthrough,
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        except FileNotFoundError:
+            fail(f"{options.toolkit}: no such toolkit binary; give its path with --toolkit")
+    if check.returncode != 0:
+        said = [line for line in check.stderr.decode("utf-8", "replace").splitlines() if not line.endswith("empty file; skipped")]
+        sys.stderr.write("\n".join(said) + "\n")
+        sys.exit(check.returncode)
+
+
+def run(options):
     from pyspark import SparkConf, SparkContext, SparkFiles, StorageLevel
 
     if not os.path.isfile(options.script):
         fail(f"{options.script}: no such script")
+    preflight(options)
     conf = SparkConf().setAppName(f"toolkit {os.path.basename(options.script)}").set("spark.ui.showConsoleProgress", "false")
     if options.master:
         conf.setMaster(options.master)
