@@ -60,4 +60,9 @@ public struct AttributedQuote: Sendable, Hashable {
 public struct ArticleAnnotation: Sendable {
     public var mentions: [EntityMention]
     public var quotes: [AttributedQuote]
+
+    public init(mentions: [EntityMention], quotes: [AttributedQuote]) {
+        self.mentions = mentions
+        self.quotes = quotes
+    }
 }
