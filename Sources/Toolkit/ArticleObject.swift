@@ -11,6 +11,8 @@ final class ArticleObject {
     let unparsed: Article
     private var record: InputRecord?
     private var parsed: Article?
+    /// The digest of the article's record, for the article cache's look-ups (nil without a cache).
+    private var recordDigest: ContentDigest?
     private let parse: ((InputRecord) -> Article)?
 
     /// `parse` turns the item's record into the article when the stream did not parse it ahead.
@@ -21,12 +23,14 @@ final class ArticleObject {
         self.parse = parse
         self.entities = entities
         self.annotation = item.annotation
+        self.recordDigest = item.recordDigest
     }
 
     /// The parsed article, parsed on first use when the stream handed it over unparsed (a script
     /// that reads only titles of JSON Lines records never pays for parsing).
     var article: Article {
         if let parsed { return parsed }
+        if let record, recordDigest == nil, entities.cache != nil { recordDigest = CacheSession.digest(of: record) }
         let made = (record.flatMap { record in parse.map { $0(record) } }) ?? unparsed
         parsed = made
         record = nil
@@ -39,8 +43,8 @@ final class ArticleObject {
     var lang: String { record?.lang ?? article.lang }
 
     func annotated() throws -> ArticleAnnotation {
-        if let annotation, annotation.generation == entities.generation { return annotation.value }
-        let value = try entities.annotator().annotate(article)
+        if let annotation, annotation.generation == entities.generation, !entities.annotatorFailed { return annotation.value }
+        let value = try entities.annotation(of: article, record: recordDigest)
         annotation = (entities.generation, value)
         return value
     }

@@ -7,19 +7,25 @@ import NewsKit
 /// it is an error that says so. Input problems are reported on the first pass only.
 final class ArticleSource {
     let corpus: Corpus
-    let reader: ArticleReader
+    /// Made by the first pass that parses (see `LazyArticleReader`).
+    var reader: ArticleReader { readers.reader }
+    private let readers: LazyArticleReader
     let strict: Bool
     /// `--lang`, `--since`, `--until`, `--source`: applied to every pass, reports' included.
     let filter: ArticleFilter?
     /// The summary of the first pass: the one the run reports.
     let inputs: InputSummary
+    /// The run's article cache, consulted by every pass.
+    var cache: CacheSession?
+    /// Shows the passes' progress on a terminal.
+    var progress: ProgressLine?
     /// The first pass, kept for the summary; later ones only while their loop holds them.
     private var first: ArticleStream?
     private var later: [WeakStream] = []
 
-    init(corpus: Corpus, reader: ArticleReader, strict: Bool, inputs: InputSummary, filter: ArticleFilter? = nil) {
+    init(corpus: Corpus, reader: LazyArticleReader, strict: Bool, inputs: InputSummary, filter: ArticleFilter? = nil) {
         self.corpus = corpus
-        self.reader = reader
+        self.readers = reader
         self.strict = strict
         self.inputs = inputs
         self.filter = filter
@@ -35,12 +41,18 @@ final class ArticleSource {
         }
         let quiet = InputSummary(console: Console(out: { _ in }, err: { _ in }))
         let stream = ArticleStream(corpus: corpus, reader: reader, strict: strict, inputs: first == nil ? inputs : quiet,
-                                   parseAhead: parseAhead, filters: [filter, passFilter].compactMap { $0 })
+                                   parseAhead: parseAhead, filters: [filter, passFilter].compactMap { $0 }, cache: cache)
+        progress?.follow(stream)
         if first == nil { first = stream } else {
             later.removeAll { $0.stream == nil }
             later.append(WeakStream(stream: stream))
         }
         return stream
+    }
+
+    /// A record's article, through the cache when the run has one (a script's pass parses on demand).
+    func article(from record: InputRecord) -> Article {
+        cache?.article(from: record, reader: reader).article ?? reader.article(from: record)
     }
 
     /// Articles handed out by the first pass (what the summary counts).

@@ -11,6 +11,8 @@ public final class ArticleStream: @unchecked Sendable {
     /// Articles the filters left out, and those handed out (`count`).
     private var dropped = 0
     private var delivered = 0
+    /// Bytes of the articles handed out (their web page, else their raw text), for progress.
+    private var deliveredBytes = 0
     private var finished = false
     private var stopped = false
     private let window: Int
@@ -21,9 +23,21 @@ public final class ArticleStream: @unchecked Sendable {
     public struct Enrichment: Sendable {
         public var generation: Int
         public var apply: @Sendable (Article) -> ArticleAnnotation
+        /// The article cache's fingerprint of what `annotate` makes (nil: nothing is cached).
+        public var fingerprint: ContentDigest?
+        /// The annotation, or nil when it cannot be made here (the consumer makes it, and raises why).
+        public var annotate: (@Sendable (Article) -> ArticleAnnotation?)?
+
         public init(generation: Int, apply: @escaping @Sendable (Article) -> ArticleAnnotation) {
             self.generation = generation
             self.apply = apply
+        }
+
+        /// `apply` gives an empty annotation where `annotate` fails: whoever uses it must check.
+        public init(generation: Int, fingerprint: ContentDigest?, annotate: @escaping @Sendable (Article) -> ArticleAnnotation?) {
+            self.init(generation: generation) { annotate($0) ?? ArticleAnnotation(mentions: [], quotes: []) }
+            self.fingerprint = fingerprint
+            self.annotate = annotate
         }
     }
 
@@ -33,6 +47,8 @@ public final class ArticleStream: @unchecked Sendable {
         public var article: Article
         public var annotation: (generation: Int, value: ArticleAnnotation)?
         public var record: InputRecord?
+        /// The digest of the article's record, when the stream read it through the article cache.
+        public var recordDigest: ContentDigest?
         /// Left out by the stream's filters: holds its place in the order, never handed out.
         var dropped = false
 
@@ -63,9 +79,13 @@ public final class ArticleStream: @unchecked Sendable {
     /// Every filter must keep an article for the stream to hand it out (see `ArticleFilter`).
     private let filters: [ArticleFilter]
 
+    /// Where parsed articles and annotations are looked up before they are made, and stored.
+    let cache: CacheSession?
+
     public init(corpus: Corpus, reader: ArticleReader = ArticleReader(), window: Int = 256, strict: Bool = false,
-                inputs: InputSummary, parseAhead: Bool = true, filters: [ArticleFilter] = [])
+                inputs: InputSummary, parseAhead: Bool = true, filters: [ArticleFilter] = [], cache: CacheSession? = nil)
     {
+        self.cache = cache
         self.parsing = parseAhead
         self.filters = filters.filter { !$0.isEmpty }
         self.window = window
@@ -106,6 +126,7 @@ public final class ArticleStream: @unchecked Sendable {
         }
         consumed += 1
         delivered += 1
+        deliveredBytes += item.article.html?.utf8.count ?? item.article.raw.utf8.count
         condition.broadcast()
         return item
     }
@@ -145,6 +166,13 @@ public final class ArticleStream: @unchecked Sendable {
         return dropped
     }
 
+    /// Articles handed out so far, their bytes, and whether the stream has ended (for a progress line).
+    public var progress: (articles: Int, bytes: Int, ended: Bool) {
+        condition.lock()
+        defer { condition.unlock() }
+        return (delivered, deliveredBytes, stopped || (finished && consumed >= produced))
+    }
+
     /// Thrown out of the readers' callbacks to stop reading once the stream must end.
     private struct Stop: Error {}
 
@@ -179,8 +207,7 @@ public final class ArticleStream: @unchecked Sendable {
                 if let kept = filtered(record, reader) {
                     item = kept
                 } else if parse {
-                    let article = reader.article(from: record)
-                    item = Item(article: article, annotation: enrichment.map { ($0.generation, $0.apply(article)) })
+                    item = parsedItem(record, reader, enrichment)
                 } else {
                     item = Item(article: reader.unparsed(record), annotation: nil, record: record)
                 }

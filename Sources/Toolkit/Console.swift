@@ -14,7 +14,9 @@ public struct Console: Sendable {
     /// The process's standard output (buffered, flushed by `flush()`) and standard error.
     public static let standard = Console(out: { standardOutput.write($0) }, err: { line in
         standardOutput.flush() // keep stdout and stderr in the order they were written
-        FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
+        TerminalStatus.shared.writing {
+            FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
+        }
     })
 
     static let standardOutput = StandardOutputBuffer()
@@ -51,11 +53,16 @@ final class StandardOutputBuffer: @unchecked Sendable {
             lock.lock()
         }
         defer { lock.unlock() }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Foundation.write(1, $0.baseAddress, $0.count) }
-            if written <= 0 { break }
-            offset += written
+        // A progress line on the same terminal is erased first (it is drawn again below).
+        if !bytes.isEmpty {
+            TerminalStatus.shared.writing {
+                var offset = 0
+                while offset < bytes.count {
+                    let written = bytes[offset...].withUnsafeBytes { Foundation.write(1, $0.baseAddress, $0.count) }
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
         }
         bytes.removeAll(keepingCapacity: true)
     }

@@ -3,20 +3,32 @@ import LuaBridge
 import NewsKit
 
 /// The knowledge base and annotator of one run, built on first use (scripts that never ask for
-/// entities do not pay for loading and compiling the knowledge base). `toolkit.kb.add` extends it;
-/// articles annotated before an addition are annotated again when next asked.
+/// entities do not pay for loading and compiling the knowledge base, and a rerun whose annotations
+/// all come from the article cache never loads it). `toolkit.kb.add` extends it; articles
+/// annotated before an addition are annotated again when next asked.
 final class EntityContext {
-    private let load: () throws -> KnowledgeBase
-    private let loadRules: () throws -> RuleExtractor
+    private let data: SharedEntityData
+    private var added: [EntityProfile]
+    /// The knowledge base with what was added, for `toolkit.kb`.
     private var base: KnowledgeBase?
-    private var added: [EntityProfile] = []
-    private var cachedAnnotator: EntityAnnotator?
-    private(set) var generation = 0
+    private var shared: SharedAnnotator
+    private(set) var generation: Int
     /// Extractors registered by the script and plugins in this state, run when an article's
     /// entities are first asked for.
     var extractors = ExtractorRegistry(budget: .unlimited)
-    /// Told when a new annotator exists, so the article stream can annotate on its workers.
-    var onAnnotator: ((EntityAnnotator, Int) -> Void)?
+    /// The run's article cache: annotations are looked up there before they are made, and stored.
+    var cache: CacheSession? {
+        didSet { fingerprint = nil }
+    }
+    /// Told, once entities are asked for (and again after each addition), what annotates articles
+    /// ahead, so that the article stream does it on its workers; set again for each pass.
+    var onEnrichment: ((ArticleStream.Enrichment) -> Void)? {
+        didSet { if asked { onEnrichment?(enrichment) } }
+    }
+    /// Whether any article's entities were asked for yet.
+    private var asked = false
+    /// The cache's annotation fingerprint of this generation, once computed.
+    private var fingerprint: ContentDigest?
 
     /// Said once, when the script first needs the knowledge base and there is none: a script that
     /// links no entity must not pass for a corpus that names no one in the knowledge base.
@@ -26,9 +38,22 @@ final class EntityContext {
     init(knowledgeBase: @escaping () throws -> KnowledgeBase, rules: @escaping () throws -> RuleExtractor,
          missingKnowledgeBase: String? = nil, warn: @escaping (String) -> Void = { _ in })
     {
-        self.load = knowledgeBase
-        self.loadRules = rules
+        let data = SharedEntityData(load: knowledgeBase, rules: rules)
+        self.data = data
+        self.added = []
+        self.generation = 0
+        self.shared = Self.annotator(data, adding: [])
         self.missingWarning = missingKnowledgeBase
+        self.warn = warn
+    }
+
+    private init(data: SharedEntityData, added: [EntityProfile], generation: Int, shared: SharedAnnotator,
+                 warn: @escaping (String) -> Void)
+    {
+        self.data = data
+        self.added = added
+        self.generation = generation
+        self.shared = shared
         self.warn = warn
     }
 
@@ -39,34 +64,81 @@ final class EntityContext {
                   missingKnowledgeBase: plugins.knowledgeBaseMissing("entities will not be linked"), warn: warn)
     }
 
-    /// A maker of contexts for report workers: they share one knowledge base and rule set, loaded
-    /// once (with what `toolkit.kb.add` added so far) by whichever worker needs it first.
+    private static func annotator(_ data: SharedEntityData, adding added: [EntityProfile]) -> SharedAnnotator {
+        SharedAnnotator {
+            let base = try data.knowledgeBase()
+            return EntityAnnotator(knowledgeBase: added.isEmpty ? base : base.adding(added), rules: try data.rules())
+        }
+    }
+
+    /// A maker of contexts for report workers: they share the knowledge base, rules and annotator
+    /// (with what `toolkit.kb.add` added so far), loaded once by whichever thread needs them first.
     func forWorkers(warn: @escaping @Sendable (String) -> Void) -> @Sendable () -> EntityContext {
-        let shared = SharedEntityData(load: load, rules: loadRules, added: added)
+        let (data, added, generation, shared, cache) = (self.data, self.added, self.generation, self.shared, self.cache)
         return {
-            let context = EntityContext(knowledgeBase: { try shared.knowledgeBase() }, rules: { try shared.rules() }, warn: warn)
+            let context = EntityContext(data: data, added: added, generation: generation, shared: shared, warn: warn)
             context.acceptsAdditions = false
+            context.cache = cache
             return context
         }
     }
 
     func knowledgeBase() throws -> KnowledgeBase {
         if let base { return base }
+        sayMissingOnce()
+        let loaded = try data.knowledgeBase()
+        let made = added.isEmpty ? loaded : loaded.adding(added)
+        base = made
+        return made
+    }
+
+    func annotator() throws -> EntityAnnotator {
+        sayMissingOnce()
+        return try shared.get()
+    }
+
+    /// The article's annotation: from the cache when the run has one and it holds it (`record` is
+    /// the digest of the article's record), else made and stored. The first call also starts
+    /// annotating ahead (`onEnrichment`).
+    func annotation(of article: Article, record: ContentDigest?) throws -> ArticleAnnotation {
+        startAnnotatingAhead()
+        guard let cache, let record else { return try annotator().annotate(article) }
+        let fingerprint = annotationFingerprint(cache)
+        if let cached = cache.annotation(record: record, fingerprint: fingerprint) { return cached }
+        let made = try annotator().annotate(article)
+        cache.store(made, record: record, fingerprint: fingerprint)
+        return made
+    }
+
+    /// Whether building the annotator failed: annotations made ahead meanwhile are not to be trusted
+    /// (the consumer annotates again, and raises the failure).
+    var annotatorFailed: Bool { shared.failed }
+
+    /// What annotates articles ahead on the stream's workers, with the cache's fingerprint.
+    var enrichment: ArticleStream.Enrichment {
+        let shared = self.shared
+        return ArticleStream.Enrichment(generation: generation, fingerprint: cache.map(annotationFingerprint)) { shared.annotate($0) }
+    }
+
+    private func annotationFingerprint(_ cache: CacheSession) -> ContentDigest {
+        if let fingerprint { return fingerprint }
+        let made = cache.fingerprints.annotating(adding: added)
+        fingerprint = made
+        return made
+    }
+
+    private func startAnnotatingAhead() {
+        guard !asked else { return }
+        asked = true
+        sayMissingOnce()
+        onEnrichment?(enrichment)
+    }
+
+    private func sayMissingOnce() {
         if let missingWarning {
             warn(missingWarning)
             self.missingWarning = nil
         }
-        let loaded = try load().adding(added)
-        base = loaded
-        return loaded
-    }
-
-    func annotator() throws -> EntityAnnotator {
-        if let cachedAnnotator { return cachedAnnotator }
-        let made = EntityAnnotator(knowledgeBase: try knowledgeBase(), rules: try loadRules())
-        cachedAnnotator = made
-        onAnnotator?(made, generation)
-        return made
     }
 
     /// Worker states share the knowledge base as it was when the reports started: adding to it there
@@ -79,31 +151,32 @@ final class EntityContext {
         }
         added.append(profile)
         if let base { self.base = base.adding([profile]) }
-        cachedAnnotator = nil
+        shared = Self.annotator(data, adding: added)
+        fingerprint = nil
         generation += 1
+        if asked { onEnrichment?(enrichment) }
     }
 }
 
-/// The knowledge base and rules that worker states share, loaded once under a lock.
+/// The knowledge base and rules of the plugins, loaded once under a lock by whichever thread needs
+/// them first, and shared by the run's contexts (the main state's and the report workers').
 final class SharedEntityData: @unchecked Sendable {
     private let lock = NSLock()
     private let load: () throws -> KnowledgeBase
     private let loadRules: () throws -> RuleExtractor
-    private let added: [EntityProfile]
     private var base: KnowledgeBase?
     private var loadedRules: RuleExtractor?
 
-    init(load: @escaping () throws -> KnowledgeBase, rules: @escaping () throws -> RuleExtractor, added: [EntityProfile]) {
+    init(load: @escaping () throws -> KnowledgeBase, rules: @escaping () throws -> RuleExtractor) {
         self.load = load
         self.loadRules = rules
-        self.added = added
     }
 
     func knowledgeBase() throws -> KnowledgeBase {
         lock.lock()
         defer { lock.unlock() }
         if let base { return base }
-        let loaded = try load().adding(added)
+        let loaded = try load()
         base = loaded
         return loaded
     }

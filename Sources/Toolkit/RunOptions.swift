@@ -46,6 +46,12 @@ public struct RunOptions: Sendable {
     public var reportStates: ReportStateMode?
     /// `--verbose`: say what loaded and what each extractor and report produced (`RunTrace`).
     public var verbose = false
+    /// The folder of the article cache (parsed and annotated articles kept between runs; see
+    /// `ArticleCache`); nil: none. The command line passes `ArticleCache.defaultFolder()` unless
+    /// `--no-cache`.
+    public var cacheFolder: URL?
+    /// Whether a progress line is drawn on standard error (`--quiet`, `--progress`).
+    public var progress = ProgressDisplay.never
 
     /// Limits for untrusted scripts: generous for real corpora, finite against runaway loops.
     public static let defaultLimits = LuaLimits(

@@ -48,7 +48,7 @@ public final class ScriptRunner {
         let arguments = try PluginArguments(settings: options.settings, catalog: plugins)
         let corpus = try resolveCorpus()
         let warnings = WarningCounter(console: console)
-        let reader = ArticleReader(markers: try plugins.markers())
+        let reader = try LazyArticleReader(plugins: plugins)
         let inputs = InputSummary(console: console)
         let source = ArticleSource(corpus: corpus, reader: reader, strict: options.strict, inputs: inputs, filter: options.filter)
         defer { source.stopAll() }
@@ -62,6 +62,9 @@ public final class ScriptRunner {
         let settings = arguments.script
         let entities = EntityContext(plugins: plugins, warn: { warnings.report($0) })
         entities.extractors.budget = options.limits
+        let aids = CacheAndProgress(options: options, plugins: plugins, corpus: corpus, console: console)
+        aids.attach(to: source, entities: entities)
+        defer { aids.finish() }
         let trace = options.verbose ? RunTrace() : nil
         entities.extractors.trace = trace
         if trace != nil { for line in RunTrace.pluginLines(plugins) { console.err("toolkit: " + line) } }

@@ -74,17 +74,14 @@ final class ToolkitAPI {
         // Parsing waits until the script reads a field that needs it: a script that reads only what
         // the records give (titles, ids) reads the corpus without parsing it.
         let stream = try source.newPass(parseAhead: false, filter: filter)
-        let reader = source.reader
         let parse: (InputRecord) -> Article = { record in
             stream.parseAhead()
-            return reader.article(from: record)
+            return source.article(from: record)
         }
         let entities = self.entities
         // Once the script asks for entities, articles are annotated ahead, in parallel.
         if predicate == nil {
-            entities.onAnnotator = { annotator, generation in
-                stream.enrich(with: ArticleStream.Enrichment(generation: generation) { annotator.annotate($0) })
-            }
+            entities.onEnrichment = { stream.enrich(with: $0) }
         }
         let state = self.state
         let perArticle = options.articleTimeout

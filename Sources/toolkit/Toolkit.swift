@@ -17,7 +17,7 @@ struct ToolkitCommand: ParsableCommand {
             130 interrupted (SIGINT), 143 terminated (SIGTERM).
             """,
         version: ToolkitVersion.current,
-        subcommands: [Run.self, Report.self, Merge.self, Parse.self, Entities.self, KB.self, Plugins.self, API.self, LuaCommand.self, CheckCommand.self, DoctorCommand.self]
+        subcommands: [Run.self, Report.self, Merge.self, Parse.self, Entities.self, KB.self, Plugins.self, API.self, LuaCommand.self, CheckCommand.self, CacheCommand.self, DoctorCommand.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; this tool promises 2, and 0 for --help.
@@ -113,6 +113,8 @@ struct ScriptOptions: ParsableArguments {
 
     @OptionGroup var trace: VerboseOption
 
+    @OptionGroup(title: "Cache and progress") var speed: CacheOptions
+
     @OptionGroup(title: "Filters") var filters: FilterOptions
 
     func validate() throws {
@@ -139,6 +141,7 @@ struct ScriptOptions: ParsableArguments {
         options.pluginSelection = selection
         options.strict = strict
         options.verbose = trace.verbose
+        speed.apply(to: &options)
         options.articleTimeout = articleTimeout == 0 ? nil : articleTimeout
         if let jobs { options.jobs = jobs }
         options.filter = try filters.filter()

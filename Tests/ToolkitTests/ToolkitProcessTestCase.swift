@@ -11,7 +11,23 @@ class ToolkitProcessTestCase: XCTestCase {
         var stderr: String
     }
 
+    /// The article cache of every toolkit the tests launch: a folder of this test process's own
+    /// (XDG_CACHE_HOME, inherited by each child), removed when the tests end, never ~/.cache.
+    static let cacheHome: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("toolkit-tests-cache-\(getpid())")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        setenv("XDG_CACHE_HOME", url.path, 1)
+        atexit { try? FileManager.default.removeItem(at: ToolkitProcessTestCase.cacheHome) }
+        return url
+    }()
+
+    override class func setUp() {
+        super.setUp()
+        _ = cacheHome
+    }
+
     var binary: URL {
+        _ = Self.cacheHome
         // The test bundle sits in the build folder beside the executable.
         let beside = Bundle.main.bundleURL.appendingPathComponent("toolkit")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }

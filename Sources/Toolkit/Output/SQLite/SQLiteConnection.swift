@@ -57,6 +57,12 @@ final class SQLiteConnection {
         return SQLiteStatement(statement!, connection: self)
     }
 
+    /// How long a statement waits for another connection's lock before it fails with SQLITE_BUSY
+    /// (the article cache is shared by concurrent runs).
+    func waitWhenBusy(milliseconds: Int32) {
+        if let handle { sqlite3_busy_timeout(handle, milliseconds) }
+    }
+
     /// The text values of the first column of a query's rows.
     func strings(_ sql: String, _ arguments: [String] = []) throws(SQLiteError) -> [String] {
         let statement = try prepare(sql)
@@ -105,6 +111,16 @@ final class SQLiteStatement {
         if status != SQLITE_OK { throw connection.lastError }
     }
 
+    /// Binds bytes (a BLOB) to the parameter at `index` (from 1).
+    func bind(blob: [UInt8], at index: Int) throws(SQLiteError) {
+        let status = blob.withUnsafeBytes { bytes -> Int32 in
+            // An empty blob has no buffer; a zero-length blob is bound instead of NULL.
+            guard let base = bytes.baseAddress else { return sqlite3_bind_zeroblob(statement, Int32(index), 0) }
+            return sqlite3_bind_blob64(statement, Int32(index), base, UInt64(bytes.count), SQLiteStatement.transient)
+        }
+        if status != SQLITE_OK { throw connection.lastError }
+    }
+
     /// Runs one step: true when a row is ready to read, false when done.
     @discardableResult
     func step() throws(SQLiteError) -> Bool {
@@ -121,6 +137,15 @@ final class SQLiteStatement {
     func reset() {
         sqlite3_reset(statement)
         sqlite3_clear_bindings(statement)
+    }
+
+    /// The bytes of a BLOB column of the current row, valid until the next step or reset.
+    func blob(_ column: Int) -> UnsafeRawBufferPointer {
+        // The pointer first, then the size (SQLite's order: the size may change with a conversion).
+        let pointer = sqlite3_column_blob(statement, Int32(column))
+        let count = Int(sqlite3_column_bytes(statement, Int32(column)))
+        guard let pointer, count > 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: pointer, count: count)
     }
 
     func text(_ column: Int) -> String {
