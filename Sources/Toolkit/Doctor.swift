@@ -80,7 +80,10 @@ public enum Doctor {
         for broken in survey.broken {
             findings.append(Finding(.broken, "plugin \(broken.folder.path)", broken.problems.replacingOccurrences(of: "\n", with: "; ") + " (fix the manifest or remove the folder)"))
         }
-        for shadowed in survey.shadowed {
+        // A checkout's ./Plugins over the bundled copy of the same version is how a checkout works: not said.
+        let winners = Dictionary(survey.available.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for shadowed in survey.shadowed
+        where !(shadowed.plugin.origin == "bundled" && winners[shadowed.plugin.name]?.manifest.version == shadowed.plugin.manifest.version) {
             findings.append(Finding(.note, "plugin \(shadowed.plugin.name)", "\(shadowed.plugin.folder.path) is shadowed by \(shadowed.by.path), found first"))
         }
         guard survey.broken.isEmpty else { return findings }
