@@ -16,7 +16,7 @@ struct Report: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The report's name.", valueName: "name"))
+    @Argument(help: ArgumentHelp("The report's name.", valueName: "name"), completion: .custom(Completions.reportNames))
     var name: String
 
     @Argument(help: ArgumentHelp("Files, folders or - to read (default: the bundled sample articles).", valueName: "corpus"))

@@ -90,7 +90,7 @@ struct ScriptOptions: ParsableArguments {
     @Option(name: .customLong("plugin"), help: ArgumentHelp("A plugin folder (or folder of plugins) to search before ./Plugins and the others, and to load; repeatable. Example: --plugin ./my-plugin", valueName: "dir"))
     var plugins: [String] = []
 
-    @Option(name: .customLong("plugins"), help: ArgumentHelp("Which plugins load: names and categories with and, or, not, parentheses and * wildcards (default: category default, the --plugin folders, and what they and the script require). Example: --plugins \"default and not experimental\"", valueName: "expr"))
+    @Option(name: .customLong("plugins"), help: ArgumentHelp("Which plugins load: names and categories with and, or, not, parentheses and * wildcards (default: category default, the --plugin folders, and what they and the script require). Example: --plugins \"default and not experimental\"", valueName: "expr"), completion: .custom(Completions.pluginWords))
     var selection: String?
 
     @Option(name: .long, help: ArgumentHelp("Memory the script may use, in MiB (0: no limit). Example: --max-memory 512", valueName: "MiB"))
