@@ -131,6 +131,28 @@ private let sentencesByLanguage: [String: [String]] = [
            "მეხანძრეებმა ხანძარი შაბათს დილით ლოკალიზება მოახდინეს."],
     "hy": ["Ֆինանսների նախարարը բյուջեն խորհրդարան կներկայացնի հաջորդ շաբաթ։",
            "Հրշեջները շաբաթ առավոտյան հսկողության տակ վերցրին հրդեհը։"],
+    "ckb": ["وەزیری دارایی هەفتەی داهاتوو بودجە پێشکەشی پەرلەمان دەکات.",
+            "ئاگرکوژێنەوەکان بەیانی ڕۆژی شەممە ئاگرەکەیان کۆنترۆڵ کرد."],
+    "sd": ["ماليات واري وزير ايندڙ هفتي اسيمبليءَ ۾ بجيٽ پيش ڪندو.",
+           "فائر برگيڊ جي عملي ڇنڇر جي صبح باهه تي قابو پاتو."],
+    "ug": ["مالىيە مىنىستىرى كېلەر ھەپتە خامچوتنى پارلامېنتقا سۇنىدۇ.",
+           "ئوت ئۆچۈرگۈچىلەر شەنبە كۈنى ئەتىگەندە ئوتنى كونترول قىلدى."],
+    "be": ["Міністр фінансаў прадставіць бюджэт парламенту на наступным тыдні.",
+           "Пажарныя ўзялі агонь пад кантроль рана раніцай у суботу."],
+    "sr": ["Министар финансија представиће буџет скупштини следеће недеље.",
+           "Ватрогасци су рано у суботу ујутру ставили пожар под контролу."],
+    "mk": ["Министерот за финансии ќе го претстави буџетот во Собранието следната недела.",
+           "Пожарникарите го ставија пожарот под контрола рано во сабота наутро."],
+    "ku": ["Wezîrê darayiyê dê hefteya bê budçeyê pêşkêşî parlamentoyê bike.",
+           "Agirkujan sibeha roja şemiyê agir xistin bin kontrolê."],
+    "da": ["Finansministeren fremlægger budgettet for Folketinget i næste uge.",
+           "Brandvæsenet fik kontrol over branden tidligt lørdag morgen."],
+    "nb": ["Finansministeren legger fram budsjettet for Stortinget neste uke.",
+           "Brannvesenet fikk kontroll over brannen tidlig lørdag morgen."],
+    "ca": ["El conseller d'Economia presentarà els pressupostos al Parlament la setmana vinent.",
+           "Els bombers van controlar l'incendi dissabte a primera hora del matí."],
+    "sk": ["Minister financií predloží rozpočet parlamentu budúci týždeň.",
+           "Hasiči dostali požiar pod kontrolu v sobotu skoro ráno."],
 ]
 
 final class LanguageIdentifierTests: XCTestCase {
@@ -140,7 +162,8 @@ final class LanguageIdentifierTests: XCTestCase {
         XCTAssertFalse(identifier.model.languages.isEmpty, "Resources/langid/langid.bin did not load")
         let required = ["ar", "fa", "ur", "ps", "sw", "en", "fr", "de", "es", "pt", "it", "nl", "ru", "uk", "tr",
                         "az", "uz", "kk", "ky", "tg", "zh", "ja", "ko", "hi", "mr", "ne", "id", "ms", "pl", "ro",
-                        "sv", "vi", "ha", "so", "am", "yo", "he", "el", "bn", "ta", "th", "ka", "hy", "cs", "hu", "fi"]
+                        "sv", "vi", "ha", "so", "am", "yo", "he", "el", "bn", "ta", "th", "ka", "hy", "cs", "hu", "fi",
+                        "ckb", "sd", "ug", "be", "sr", "mk", "ku", "da", "nb", "ca", "sk"]
         let languages = Set(identifier.languages)
         for code in required { XCTAssertTrue(languages.contains(code), code) }
         XCTAssertGreaterThanOrEqual(languages.count, 40)
@@ -155,18 +178,18 @@ final class LanguageIdentifierTests: XCTestCase {
                 XCTAssertTrue((0...1).contains(guess.confidence))
             }
         }
-        XCTAssertEqual(Set(sentencesByLanguage.keys).count, 47)
+        XCTAssertEqual(Set(sentencesByLanguage.keys).count, 58)
     }
 
     func testArabicPersianUrduPashtoAreToldApart() {
-        let scripts = ["ar", "fa", "ur", "ps"]
-        for code in scripts {
+        let arabicScript = ["ar", "fa", "ur", "ps", "ckb", "sd", "ug"]
+        for code in arabicScript.prefix(4) {
             let sentences = sentencesByLanguage[code]!
             XCTAssertGreaterThanOrEqual(sentences.count, 10)
             for sentence in sentences {
-                let ranked = identifier.ranked(sentence, limit: 4)
+                let ranked = identifier.ranked(sentence, limit: arabicScript.count)
                 XCTAssertEqual(ranked.first?.code, code, sentence)
-                XCTAssertEqual(Set(ranked.map(\.code)), Set(scripts))
+                XCTAssertEqual(Set(ranked.map(\.code)), Set(arabicScript))
                 XCTAssertEqual(ranked.first?.script, "Arab")
             }
         }
@@ -198,6 +221,9 @@ final class LanguageIdentifierTests: XCTestCase {
         XCTAssertEqual(identifier.identify("ہمارے بچے").code, "ur")
         XCTAssertEqual(identifier.identify("گفتگوی چهارم").code, "fa")
         XCTAssertEqual(identifier.identify("المدرسة الجديدة").code, "ar")
+        XCTAssertEqual(identifier.identify("ڕۆژی هەینی").code, "ckb")  // ڕ ۆ ێ ە: Central Kurdish
+        XCTAssertEqual(identifier.identify("ٻارن جي اسڪول").code, "sd")  // ٻ ڪ: Sindhi
+        XCTAssertEqual(identifier.identify("ئۇيغۇر تىلى").code, "ug")  // ئ ۇ ى: Uyghur
     }
 
     func testShortStrings() {

@@ -9,6 +9,7 @@ import hashlib
 import os
 import re
 import subprocess
+import tempfile
 from collections import defaultdict
 
 from textfold import tokens
@@ -30,12 +31,22 @@ GETTEXT_DOMAINS = {
     "PackageKit": "packagekit", "software-properties": "software-properties-common",
     "xdg-user-dirs": "xdg-user-dirs", "shared-mime-info": "shared-mime-info", "sed": "sed",
     "procps-ng": "procps", "systemd": "systemd",
+    # Read since Central Kurdish, Uyghur, Belarusian, Serbian and Kurmanji were added: for
+    # Central Kurdish and Uyghur most of what Debian translates is in these.
+    "gtk30": "libgtk-3-common", "gtk30-properties": "libgtk-3-common", "appstream": "appstream",
+    "libsecret": "libsecret-common", "iso_3166-3": "iso-codes", "notification-daemon": "notification-daemon",
 }
 
-# Word lists (stems only, no frequencies) from Debian's spelling dictionaries.
-HUNSPELL_FILES = {"sw": ["sw_TZ.dic", "sw_KE.dic"], "kk": ["kk_KZ.dic"], "ne": ["ne_NP.dic"],
-                  "uz": ["uz_UZ.dic"]}
+# Word lists (stems only, no frequencies) from Debian's spelling dictionaries: file, package.
+HUNSPELL_FILES = {"sw": [("sw_TZ.dic", "hunspell-sw"), ("sw_KE.dic", "hunspell-sw")],
+                  "kk": [("kk_KZ.dic", "hunspell-kk")], "ne": [("ne_NP.dic", "hunspell-ne")],
+                  "uz": [("uz_UZ.dic", "hunspell-uz")], "be": [("be_BY.dic", "hunspell-be")],
+                  "sr": [("sr_RS.dic", "hunspell-sr")], "ku": [("kmr_Latn.dic", "hunspell-kmr")]}
 ASPELL_DICTS = {"mr": "mr", "kk": "kk"}
+# Tesseract's LSTM word lists (the words its recognizer expects, Apache-2.0), unpacked with
+# combine_tessdata and dawg2wordlist from package tesseract-ocr: ISO 639-2 name of the data.
+TESSDATA_DIR = "/usr/share/tesseract-ocr/5/tessdata"
+TESSERACT_WORDS = {"sd": "snd", "ug": "uig", "ku": "kmr", "yo": "yor"}
 
 _read_files = {}
 
@@ -52,10 +63,14 @@ def declare_inputs(code, locale):
             path = os.path.join(LOCALE_DIR, locale, "LC_MESSAGES", domain + ".mo")
             if os.path.exists(path):
                 _note(path, package)
-    for name in HUNSPELL_FILES.get(code, []):
+    for name, package in HUNSPELL_FILES.get(code, []):
         path = os.path.join(HUNSPELL_DIR, name)
         if os.path.exists(path):
-            _note(path, "hunspell-" + code)
+            _note(path, package)
+    if code in TESSERACT_WORDS:
+        path = os.path.join(TESSDATA_DIR, TESSERACT_WORDS[code] + ".traineddata")
+        if os.path.exists(path):
+            _note(path, "tesseract-ocr-" + TESSERACT_WORDS[code])
 
 
 def manifest():
@@ -129,11 +144,12 @@ def dictionary_tokens(code, script, transliterate=None):
     """Stems of the spelling dictionaries, each counted once."""
     dist = defaultdict(float)
     words = []
-    for name in HUNSPELL_FILES.get(code, []):
+    for name, package in HUNSPELL_FILES.get(code, []):
         path = os.path.join(HUNSPELL_DIR, name)
         if os.path.exists(path):
-            _note(path, "hunspell-" + code)
+            _note(path, package)
             words += _hunspell_words(path)
+    words += tesseract_words(code)
     if code in ASPELL_DICTS:
         try:
             out = subprocess.run(["aspell", "dump", "master", "--lang=" + ASPELL_DICTS[code]],
@@ -147,6 +163,23 @@ def dictionary_tokens(code, script, transliterate=None):
             word = transliterate(word)
         _add_text(dist, word, script)
     return dict(dist)
+
+
+def tesseract_words(code):
+    """The word list of tesseract's model for the language (empty when it is not installed)."""
+    name = TESSERACT_WORDS.get(code)
+    path = os.path.join(TESSDATA_DIR, f"{name}.traineddata") if name else None
+    if not path or not os.path.exists(path):
+        return []
+    _note(path, "tesseract-ocr-" + name)
+    with tempfile.TemporaryDirectory() as tmp:
+        prefix = os.path.join(tmp, name + ".")
+        subprocess.run(["combine_tessdata", "-u", path, prefix], capture_output=True, check=True)
+        out = os.path.join(tmp, "words")
+        subprocess.run(["dawg2wordlist", prefix + "lstm-unicharset", prefix + "lstm-word-dawg", out],
+                       capture_output=True, check=True)
+        with open(out, encoding="utf-8", errors="replace") as f:
+            return f.read().split()
 
 
 def own_sentences(code, script):
