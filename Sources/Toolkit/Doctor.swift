@@ -4,8 +4,8 @@ import LuaBridge
 import NewsKit
 
 /// `toolkit doctor`: what this installation has and whether each part works, one finding a line,
-/// each with what to do when it does not. Nothing is changed; the output folder is probed with a
-/// file removed at once.
+/// each with what to do when it does not. Nothing is changed; the output and cache folders are
+/// probed with a file removed at once.
 public enum Doctor {
     public struct Finding: Sendable, CustomStringConvertible {
         public enum Status: String, Sendable {
@@ -40,7 +40,7 @@ public enum Doctor {
         var findings = [Finding(.ok, "toolkit", "\(ToolkitVersion.current) (\(executablePath))"), lua()]
         findings += plugins(pluginFolders, environment: environment)
         findings.append(samples())
-        findings.append(Finding(.note, "cache", "no cache: this toolkit parses and annotates every article on every run"))
+        findings.append(cache(environment: environment))
         findings.append(output(outputFolder))
         return findings
     }
@@ -152,24 +152,59 @@ public enum Doctor {
         return Finding(.ok, "sample articles", "\(count) in \(seeds.path)")
     }
 
-    /// Whether outputs can be written where `--out` points: a file is made and removed there, or
-    /// in the nearest folder above that exists (the run creates the rest).
+    /// The article cache's folder (runs' default: `$XDG_CACHE_HOME/toolkit`, else `~/.cache/toolkit`)
+    /// and what it takes. A cache that cannot be written does not stop a run, so it is a note.
+    static func cache(environment: [String: String]) -> Finding {
+        guard let folder = ArticleCache.defaultFolder(environment: environment) else {
+            return Finding(.note, "cache", "no cache folder (neither $XDG_CACHE_HOME nor $HOME is set): every run parses and annotates every article; pass --cache DIR to keep them")
+        }
+        switch probe(folder) {
+        case .writable(let existing):
+            guard existing.path == folder.standardizedFileURL.path else {
+                return Finding(.ok, "cache", "\(folder.path): empty, created by the first run (toolkit cache shows it, --no-cache leaves it out)")
+            }
+            let size = ArticleCache.size(of: folder)
+            return Finding(.ok, "cache", "\(folder.path): \(String(format: "%.1f", Double(size) / 1_048_576)) MiB of at most \(ArticleCache.defaultSizeLimit >> 30) GiB (toolkit cache clear empties it)")
+        case .file(let file):
+            return Finding(.note, "cache", "\(file.path) is a file, so runs go on without the cache; remove it or pass --cache DIR")
+        case .notWritable(let existing):
+            return Finding(.note, "cache", "\(existing.path) is not writable, so runs go on without the cache; fix its permissions or pass --cache DIR")
+        }
+    }
+
+    /// Whether outputs can be written where `--out` points (the run creates what is missing).
     static func output(_ folder: URL) -> Finding {
+        switch probe(folder) {
+        case .writable(let existing):
+            let created = existing.path == folder.standardizedFileURL.path ? "" : " (created on the first run, in \(existing.path))"
+            return Finding(.ok, "output folder", "\(folder.relativePath) is writable\(created)")
+        case .file(let file):
+            return Finding(.broken, "output folder", "\(file.path) is a file, so \(folder.relativePath) cannot be created; pass another --out")
+        case .notWritable(let existing):
+            return Finding(.broken, "output folder", "\(existing.path) is not writable; pass --out DIR with a folder you can write to")
+        }
+    }
+
+    enum Probe {
+        /// Files can be made in `folder` or, when it is missing, in the nearest folder above it.
+        case writable(URL)
+        /// The nearest existing path is a file: the folder cannot be created.
+        case file(URL)
+        case notWritable(URL)
+    }
+
+    /// Makes and removes a file in `folder`, or in the nearest folder above it that exists.
+    static func probe(_ folder: URL) -> Probe {
         let fm = FileManager.default
         var existing = folder.standardizedFileURL
         var isFolder: ObjCBool = false
         while !fm.fileExists(atPath: existing.path, isDirectory: &isFolder) && existing.path != "/" {
             existing.deleteLastPathComponent()
         }
-        guard isFolder.boolValue else {
-            return Finding(.broken, "output folder", "\(existing.path) is a file, so \(folder.relativePath) cannot be created; pass another --out")
-        }
+        guard isFolder.boolValue else { return .file(existing) }
         let probe = existing.appendingPathComponent(".toolkit-doctor-\(getpid())")
-        guard fm.createFile(atPath: probe.path, contents: Data()) else {
-            return Finding(.broken, "output folder", "\(existing.path) is not writable; pass --out DIR with a folder you can write to")
-        }
+        guard fm.createFile(atPath: probe.path, contents: Data()) else { return .notWritable(existing) }
         try? fm.removeItem(at: probe)
-        let created = existing.path == folder.standardizedFileURL.path ? "" : " (created on the first run, in \(existing.path))"
-        return Finding(.ok, "output folder", "\(folder.relativePath) is writable\(created)")
+        return .writable(existing)
     }
 }
