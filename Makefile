@@ -9,7 +9,7 @@ ASAN_BUILD := .build-asan
 # Root installs directly; others go through sudo when there is one.
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
 
-.PHONY: test-spark spark-java docs train-ner eval-ner bench-export all deps build readers run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline bench-html fuzz clean
+.PHONY: test-spark spark-java docs train-ner eval-ner bench-export all deps build readers run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline bench-html bench-cache fuzz clean
 
 all: build
 
@@ -197,7 +197,12 @@ test-spark:
 bench-html: bench-build $(BENCH_VENV)/bin/python
 	python3 tools/bench/html_extraction.py $(BENCH_BIN) ../shared/html-dev --peer-python $(BENCH_VENV)/bin/python
 
-bench: bench-matcher bench-langid bench-annotation bench-pipeline bench-large bench-export bench-html
+# The article cache: people.lua over the corpus without it, with an empty one (cold) and with the one
+# that run filled (warm); and the start-up time of an empty script with the bundled plugins.
+bench-cache: build
+	python3 tools/bench/cache.py $(RELEASE_BIN) ../shared/corpus
+
+bench: bench-matcher bench-langid bench-annotation bench-pipeline bench-large bench-export bench-html bench-cache
 
 # The name tagger's weights (Plugins/ner/tagger/*.tagger) rebuilt from ../shared/train (Swahili and
 # Persian, annotated) and ../shared/corpus (Arabic and English, labelled by the knowledge base and
