@@ -85,6 +85,17 @@ final class PersonCoreferenceTests: XCTestCase {
         XCTAssertEqual(resolved[1].id, "~person/jair-bolsonaro")
     }
 
+    /// fars-04b6304900af: "احمدي نژاد" typed with a space is the knowledge base's "احمدی‌نژاد".
+    func testNameTypedWithASpaceForTheZWNJ() {
+        var full = EntityMention(id: "person/mahmoud-ahmadinejad", kind: "person", name: "Mahmoud Ahmadinejad",
+                                 text: "محمود احمدی‌نژاد", first: 1, last: 29, extractor: "kb", score: 1)
+        full.section = "text"
+        let spaced = EntityMention(id: "~person/احمدي-نژاد", kind: "person", name: "احمدي نژاد", text: "احمدي نژاد",
+                                   first: 60, last: 78, extractor: "tagger", score: 0.6)
+        let resolved = PersonCoreference().resolve([full, spaced], text: Substring(String(repeating: " ", count: 90)), lang: "fa")
+        XCTAssertEqual(resolved[1].id, "person/mahmoud-ahmadinejad")
+    }
+
     /// "Trump Tower" and "Ivanka Trump" are not Donald Trump.
     func testSurnameInsideAnotherNameIsNotTaken() {
         let people = annotate("""

@@ -35,6 +35,9 @@ final class StructureQualityTests: XCTestCase {
         let article = ArticleReader().article(from: record)
         XCTAssertEqual(article.blocks.first?.kind, .dateline)
         XCTAssertTrue(EntityAnnotator(knowledgeBase: kb).annotate(article).mentions.contains { $0.id == "place/tehran" })
+        // tt-404113: the dash glued to the place.
+        XCTAssertEqual(blocks("TEHRAN- Following the revelation of astronomical salaries to certain banking chiefs, the minister apologized.",
+                              lang: "en").first?.text, "TEHRAN-")
         // "US President ..." and "A professor" open no dateline.
         XCTAssertNotEqual(blocks("US President Donald Trump - who spoke on Monday - said the talks would go on.", lang: "en").first?.kind, .dateline)
     }

@@ -29,12 +29,18 @@ public struct EntityAnnotator: Sendable {
             if place(&m, range, in: input, article: article) { mentions.append(m) }
         }
         let ruleFinds = ruleMentions(in: article.textSlice, lang: lang, besides: mentions)
-        if !ruleFinds.outdone.isEmpty {
-            mentions.removeAll { m in m.first.map { ruleFinds.outdone.contains(($0 - 1)..<m.last!) } ?? false }
-        }
         mentions += ruleFinds.found
         mentions += dateMentions(in: article.textSlice, lang: lang, article: article)
         mentions = mergingTagger(mentions, in: article.textSlice, lang: lang)
+        if !ruleFinds.outdone.isEmpty {
+            // After the tagger, which the place kept from re-finding it: the place goes where its
+            // organisation is still there.
+            let orgs = mentions.filter { $0.kind == "org" && $0.first != nil }.map { ($0.first! - 1)..<$0.last! }
+            mentions.removeAll { m in
+                guard m.extractor == "kb", let first = m.first, ruleFinds.outdone.contains((first - 1)..<m.last!) else { return false }
+                return orgs.contains { $0.lowerBound <= first - 1 && m.last! <= $0.upperBound }
+            }
+        }
         mentions = PersonCoreference().resolve(mentions, text: article.textSlice, lang: lang)
         mentions.sort { ($0.first ?? Int.max, $0.rawFirst ?? 0) < ($1.first ?? Int.max, $1.rawFirst ?? 0) }
         let blocks = BlockLocator(article: article)

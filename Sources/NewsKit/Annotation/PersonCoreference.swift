@@ -31,9 +31,12 @@ struct PersonCoreference {
             named.append(Person(index: i, words: words, linked: mentions[i].isLinked))
         }
         for person in named where !person.words.isEmpty {
-            let own = Set(nameWords(mentions[person.index].text))
+            let ordered = nameWords(mentions[person.index].text)
+            let own = Set(ordered)
             guard !own.isEmpty else { continue }
-            if let target = fuller(than: own, of: person, among: named, in: mentions) {
+            // "احمدي نژاد" typed with a space where the full name writes "احمدی‌نژاد" (ZWNJ).
+            let joined = ordered.count > 1 ? Substring(ordered.joined()) : nil
+            if let target = fuller(than: own, joined: joined, of: person, among: named, in: mentions) {
                 mentions[person.index].id = mentions[target].id
                 mentions[person.index].name = mentions[target].name
             }
@@ -44,14 +47,15 @@ struct PersonCoreference {
     /// The mention whose name holds every word of `own`: the one that says more (more words, or a
     /// knowledge-base id where this one has none), nearest before `person`, else the first after
     /// it; nil when such names belong to different people.
-    private func fuller(than own: Set<Substring>, of person: Person, among named: [Person],
+    private func fuller(than own: Set<Substring>, joined: Substring?, of person: Person, among named: [Person],
                         in mentions: [EntityMention]) -> Int? {
         let me = mentions[person.index]
         var ids = Set<String>()
         var before: Int?, after: Int?
         for other in named where other.index != person.index && mentions[other.index].id != me.id {
             let says = other.words.count > own.count || (other.linked && !person.linked)
-            guard says, own.allSatisfy({ word in contains(other.words, word) }) else { continue }
+            guard says, own.allSatisfy({ word in contains(other.words, word) })
+                || joined.map({ contains(other.words, $0) }) == true else { continue }
             // A knowledge-base name stays unless the fuller one adds only a regnal number
             // ("King Abdullah" → "King Abdullah II").
             if person.linked && !other.words.subtracting(own).allSatisfy(Self.isRegnalNumber) { continue }

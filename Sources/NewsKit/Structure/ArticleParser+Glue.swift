@@ -287,8 +287,8 @@ extension ArticleParser.Run {
             break
         }
         guard letters >= 3, p < hi, p - lo <= 40 else { return nil }
-        // A capital run that stops inside a word ("US President") is no dateline.
-        if bytes[p - 1] != 0x20 && bytes[p] != 0x20 && bytes[p] != 0x28 { return nil }
+        // A capital run that stops inside a word ("US President") is no dateline; "TEHRAN- " is.
+        if bytes[p - 1] != 0x20 && bytes[p] != 0x20 && bytes[p] != 0x28 && bytes[p] != 0x2D && bytes[p] != 0xE2 { return nil }
         while p < hi && bytes[p] == 0x20 { p += 1 }
         if p < hi && bytes[p] == 0x28 {
             var q = p + 1
