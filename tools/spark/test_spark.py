@@ -59,8 +59,12 @@ def main():
     try:
         plain_out, spark_out = os.path.join(work, "plain"), os.path.join(work, "spark")
         started, cpu = time.monotonic(), children_cpu_seconds()
+        # Each side gets an article cache of its own, empty: the Spark run must parse and annotate,
+        # not read what the plain run left, and neither writes into the user's ~/.cache.
+        def cold_cache(name):
+            return dict(os.environ, XDG_CACHE_HOME=os.path.join(work, name))
         plain = subprocess.run([toolkit, "run", options.script, options.corpus, "--out", plain_out],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cold_cache("cache-plain"))
         plain_seconds, plain_cpu = time.monotonic() - started, children_cpu_seconds() - cpu
         if plain.returncode != 0:
             sys.stderr.write(plain.stderr.decode("utf-8", "replace"))
@@ -70,7 +74,7 @@ def main():
         spark = subprocess.run([sys.executable, os.path.join(HERE, "toolkit_spark.py"), options.script, options.corpus,
                                 "--out", spark_out, "--master", options.master, "--toolkit", toolkit,
                                 "--fan-in", options.fan_in],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cold_cache("cache-spark"))
         spark_seconds = time.monotonic() - started
         summary = [line for line in spark.stderr.decode("utf-8", "replace").splitlines() if line.startswith("toolkit_spark:")]
         if spark.returncode != 0:
