@@ -448,7 +448,7 @@ function toolkit.log.error(...) end
 ---@class toolkit.text
 toolkit.text = {}
 
----The language of any string. 59 languages: Arabic, Persian, Urdu and Pashto are told apart (also Persian typed with Arabic ي/ك and without ZWNJ), as are Swahili, English, French, Turkish, Russian, Chinese and the rest.
+---The language of any string. 70 languages: Arabic, Persian, Urdu, Pashto, Sorani Kurdish, Sindhi and Uyghur are told apart (also Persian typed with Arabic ي/ك and without ZWNJ), as are Swahili, English, French, Turkish, Russian, Belarusian, Chinese and the rest.
 ---@param s string any text
 ---@return string code # ISO 639-1 code, `und` when there is no telling
 ---@return number confidence # 0 to 1

@@ -24,9 +24,10 @@ enum TextModule {
                       APIResult("number", "confidence", "0 to 1"),
                       APIResult("string", "script", "ISO 15924 script code (`Arab`, `Latn`, `Cyrl`...)")],
             doc: """
-                The language of any string. 59 languages: Arabic, Persian, Urdu and Pashto are told apart \
-                (also Persian typed with Arabic ي/ك and without ZWNJ), as are Swahili, English, French, \
-                Turkish, Russian, Chinese and the rest.
+                The language of any string. \(LanguageIdentifier.shared.languages.count) languages: Arabic, \
+                Persian, Urdu, Pashto, Sorani Kurdish, Sindhi and Uyghur are told apart (also Persian typed \
+                with Arabic ي/ك and without ZWNJ), as are Swahili, English, French, Turkish, Russian, \
+                Belarusian, Chinese and the rest.
                 """,
             example: """
                 print(toolkit.text.language("پوتین با رئیس جمهور چین دیدار کرد"))       --> fa  0.9...  Arab
