@@ -10,6 +10,11 @@ enum Completions {
         matching(prefix, plugins(words).flatMap { $0.manifest.provides?.reports ?? [] })
     }
 
+    /// Plugin names, for the `toolkit plugins` commands that take one.
+    @Sendable static func pluginNames(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        matching(prefix, plugins(words).map(\.name))
+    }
+
     /// Plugin names and categories, for `--plugins EXPR`.
     @Sendable static func pluginWords(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         let found = plugins(words)

@@ -42,7 +42,7 @@ extension Plugins {
                   toolkit plugins test sco
                   toolkit plugins test my-plugin --plugin ./my-plugin
                 """)
-        @Argument(help: "The plugin to test (default: every plugin found that has tests).") var name: String?
+        @Argument(help: "The plugin to test (default: every plugin found that has tests).", completion: .custom(Completions.pluginNames)) var name: String?
         @OptionGroup var options: Options
 
         func run() throws {

@@ -85,7 +85,7 @@ struct Plugins: ParsableCommand {
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Everything a plugin's manifest says: args with types and defaults, what it provides and requires, its licence and data files.")
-        @Argument(help: "The plugin's name.") var name: String
+        @Argument(help: "The plugin's name.", completion: .custom(Completions.pluginNames)) var name: String
         @OptionGroup var options: Options
 
         func run() throws {
@@ -147,7 +147,7 @@ struct Plugins: ParsableCommand {
                 loaded in a sandbox and compared with its manifest's provides, and whether it has tests \
                 and a README. Exit codes: 0 healthy (warnings allowed), 1 a problem found, 2 no such plugin.
                 """)
-        @Argument(help: "The plugin to check (default: every plugin found).") var name: String?
+        @Argument(help: "The plugin to check (default: every plugin found).", completion: .custom(Completions.pluginNames)) var name: String?
         @OptionGroup var options: Options
 
         func run() throws {

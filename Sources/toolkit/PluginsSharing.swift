@@ -55,7 +55,7 @@ extension Plugins {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a plugin installed in the user folder, and its toolkit.lock entry.")
-        @Argument(help: "The plugin's name.") var name: String
+        @Argument(help: "The plugin's name.", completion: .custom(Completions.pluginNames)) var name: String
 
         func run() throws {
             let folder = try PluginInstaller().remove(name)
@@ -71,7 +71,7 @@ extension Plugins {
                 commit stays) or at --ref; an archive is checked again against its .sha256; a folder is \
                 copied again.
                 """)
-        @Argument(help: "The plugin's name.") var name: String
+        @Argument(help: "The plugin's name.", completion: .custom(Completions.pluginNames)) var name: String
         @Option(help: ArgumentHelp("Git: another tag, branch or commit to move to.", valueName: "ref")) var ref: String?
 
         func run() throws {

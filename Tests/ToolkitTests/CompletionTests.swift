@@ -23,6 +23,11 @@ final class CompletionTests: ToolkitProcessTestCase {
         XCTAssertEqual(plugins.status, 0, plugins.stderr)
         XCTAssertTrue(plugins.stdout.split(separator: "\n").contains("world"), plugins.stdout)
         XCTAssertFalse(plugins.stdout.contains("sco"), "only names starting with what was typed: \(plugins.stdout)")
+        for command in [["plugins", "info"], ["plugins", "check"], ["plugins", "test"], ["plugins", "remove"], ["plugins", "update"]] {
+            let names = try toolkit(["---completion"] + command + ["--", "positional@0", "0", "1", "n"])
+            XCTAssertEqual(names.status, 0, names.stderr)
+            XCTAssertEqual(names.stdout.split(separator: "\n"), ["ner"], "\(command): \(names.stdout)")
+        }
     }
 
     func testInstallPutsTheScriptsWhereShellsLook() throws {
