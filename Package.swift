@@ -44,7 +44,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev", "zlib1g-dev"])]
         ),
         .target(name: "LuaBridge", dependencies: ["CLuaShim", "CLua"]),
-        .target(name: "NewsKit", dependencies: ["CLibXML2"], resources: [.copy("Resources")]),
+        // NewsKit's default markers are the bundled news-markers plugin's files (BundledData), so that a
+        // program that uses NewsKit alone parses as a toolkit run with the default plugins does.
+        .target(name: "NewsKit", dependencies: ["CLibXML2", "BundledData"], resources: [.copy("Resources")]),
         // The sample corpus (seeds/) and the bundled plugins (Plugins/) stay top-level folders; this
         // target copies them into its resource bundle so that the binary finds them wherever it runs.
         // Resources outside the target's folder (but inside the package) are copied since tools

@@ -100,7 +100,11 @@ public enum Doctor {
         do {
             _ = try catalog.rules()
             _ = try catalog.markers()
-            findings.append(Finding(.ok, "rules and markers", "the plugins' rules/ and markers/ files read"))
+            if let missing = catalog.markersMissing {
+                findings.append(Finding(.note, "rules and markers", missing))
+            } else {
+                findings.append(Finding(.ok, "rules and markers", "the plugins' rules/ and markers/ files read"))
+            }
         } catch {
             findings.append(Finding(.broken, "rules and markers", "\(error)"))
         }

@@ -27,6 +27,7 @@ public enum EntityReport {
         let corpus = try Corpus.resolve(arguments)
         let warnings = WarningCounter(console: console)
         if let missing = catalog.knowledgeBaseMissing("entities will not be linked") { warnings.report(missing) }
+        if let missing = catalog.markersMissing { warnings.report(missing) }
         let extractors = try PluginExtractors.load(catalog, console: console, warn: { warnings.report($0) })
         let inputs = InputSummary(console: console)
         let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: try catalog.markers()),

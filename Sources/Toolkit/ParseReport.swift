@@ -12,6 +12,7 @@ public enum ParseReport {
                            strict: Bool = false, console: Console = .standard) throws -> Int {
         let plugins = try PluginCatalog.discover(extra: pluginFolders)
         let markers = try plugins.markers()
+        if let missing = plugins.markersMissing { console.err("toolkit: warning: \(missing)") }
         let corpus = try Corpus.resolve(arguments)
         let inputs = InputSummary(console: console)
         let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: markers), strict: strict, inputs: inputs)

@@ -48,7 +48,7 @@ public final class ScriptRunner {
         let arguments = try PluginArguments(settings: options.settings, catalog: plugins)
         let corpus = try resolveCorpus()
         let warnings = WarningCounter(console: console)
-        let reader = try LazyArticleReader(plugins: plugins)
+        let reader = try LazyArticleReader(plugins: plugins, warn: { warnings.report($0) })
         let inputs = InputSummary(console: console)
         let source = ArticleSource(corpus: corpus, reader: reader, strict: options.strict, inputs: inputs, filter: options.filter)
         defer { source.stopAll() }

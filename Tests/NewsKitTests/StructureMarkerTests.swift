@@ -45,12 +45,15 @@ final class StructureMarkerTests: XCTestCase {
         }
         XCTAssertTrue(set.entries.contains { $0.kind == .outlet && $0.phrase == "DW" })
         XCTAssertTrue(set.entries.contains { $0.kind == .agency && $0.phrase == "AFP" })
-        let folder = try XCTUnwrap(Bundle.module.url(forResource: "markers", withExtension: nil, subdirectory: "Resources"))
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".tsv") {
-            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        // The news-markers plugin's files, as the resource bundle carries them.
+        let files = MarkerSet.bundledFiles
+        XCTAssertGreaterThanOrEqual(files.count, 12, "the news-markers plugin's markers/*.tsv are in the resource bundle")
+        for file in files {
+            let name = file.lastPathComponent
+            let text = try String(contentsOf: file, encoding: .utf8)
             XCTAssertTrue(text.hasPrefix("#"), "\(name) must open with a comment saying what it holds")
             // Each file loads alone (no unknown kinds or options) and lists a phrase once per kind.
-            let own = try MarkerSet(files: [folder.appendingPathComponent(name)])
+            let own = try MarkerSet(files: [file])
             var seen = Set<String>()
             for e in own.entries {
                 let key = e.kind.rawValue + "\t" + String(decoding: e.folded, as: UTF8.self)

@@ -6,7 +6,8 @@ import XCTest
 /// `toolkit cache` shows and clears it. Runs use a plugin folder of their own and no bundled
 /// plugins (no world knowledge base to load), in a temporary folder.
 final class CacheRunTests: ToolkitProcessTestCase {
-    /// Runs the toolkit in `folder` without the bundled plugins; with `concurrently`, starts it and
+    /// Runs the toolkit in `folder` without the bundled plugins (the workspace holds its own copy of
+    /// news-markers and a small knowledge-base plugin); with `concurrently`, starts it and
     /// returns a function that waits for it.
     func start(_ arguments: [String], in folder: URL) throws -> () -> Outcome {
         let process = Process()
@@ -57,6 +58,9 @@ final class CacheRunTests: ToolkitProcessTestCase {
         try FileManager.default.createDirectory(at: plugin.appendingPathComponent("kb"), withIntermediateDirectories: true)
         try write("return { name = 'lakes', version = '1.0.0', toolkit = '>=0.1.0' }\n", to: plugin.appendingPathComponent("plugin.lua"))
         try write("-- nothing to run\n", to: plugin.appendingPathComponent("init.lua"))
+        // The parser's markers, as a default run has them (the bundled plugins are left out here).
+        try FileManager.default.copyItem(at: Self.repo.appendingPathComponent("Plugins/news-markers"),
+                                         to: root.appendingPathComponent("plugins/news-markers"))
         try write(#"{"id": "person/amina-odhiambo", "kind": "person", "name": "Amina Odhiambo", "variants": [{"text": "Amina Odhiambo", "lang": "en"}]}"# + "\n",
                   to: plugin.appendingPathComponent("kb/people.jsonl"))
         try write("""
@@ -78,7 +82,7 @@ final class CacheRunTests: ToolkitProcessTestCase {
 
     func people(_ root: URL, cache: String?, extra: [String] = []) throws -> Outcome {
         let cacheArguments = cache.map { ["--cache", root.appendingPathComponent($0).path] } ?? ["--no-cache"]
-        let result = try run(["run", "people.lua", "corpus.jsonl", "--plugin", "plugins/lakes", "--out", "out"] + cacheArguments + extra, in: root)
+        let result = try run(["run", "people.lua", "corpus.jsonl", "--plugin", "plugins/lakes", "--plugin", "plugins/news-markers", "--out", "out"] + cacheArguments + extra, in: root)
         XCTAssertEqual(result.status, 0, result.stderr)
         return result
     }
@@ -127,8 +131,8 @@ final class CacheRunTests: ToolkitProcessTestCase {
     func testTwoRunsAtOnceShareTheCache() throws {
         let root = try workspace()
         let expected = try people(root, cache: nil).stdout
-        let first = try start(["run", "people.lua", "corpus.jsonl", "--plugin", "plugins/lakes", "--out", "out1", "--cache", "c"], in: root)
-        let second = try start(["run", "people.lua", "corpus.jsonl", "--plugin", "plugins/lakes", "--out", "out2", "--cache", "c"], in: root)
+        let first = try start(["run", "people.lua", "corpus.jsonl", "--plugin", "plugins/lakes", "--plugin", "plugins/news-markers", "--out", "out1", "--cache", "c"], in: root)
+        let second = try start(["run", "people.lua", "corpus.jsonl", "--plugin", "plugins/lakes", "--plugin", "plugins/news-markers", "--out", "out2", "--cache", "c"], in: root)
         for outcome in [first(), second()] {
             XCTAssertEqual(outcome.status, 0, outcome.stderr)
             XCTAssertEqual(outcome.stdout, expected)

@@ -1,9 +1,11 @@
+import BundledData
 import Foundation
 
 /// The phrases that type the parts of an article (read-also links, credits, source and
 /// agency markers, boilerplate, speech verbs...), loaded from marker files: one
-/// `kind<TAB>phrase<TAB>options` line each, `#` comments (see Resources/markers/README.tsv and
-/// the header of each file). Plugins ship their own files and merge them over the bundled set.
+/// `kind<TAB>phrase<TAB>options` line each, `#` comments (see the header of
+/// Plugins/news-markers/markers/common.tsv). The markers are plugin data: the bundled
+/// `news-markers` plugin holds the general ones, other plugins add or disable phrases.
 public struct MarkerSet: Sendable {
     struct Entry: Sendable {
         var kind: MarkerKind
@@ -36,18 +38,27 @@ public struct MarkerSet: Sendable {
     /// once instead of walking the trie at every word.
     let speechVerbFirstWords: Set<UInt64>
 
-    /// The marker files shipped with NewsKit, compiled once.
+    /// The markers of the bundled `news-markers` plugin, compiled once: what a program that uses
+    /// NewsKit without the toolkit's plugins parses with. Empty when the resource bundle is not
+    /// beside the binary (`bundledFiles` is then empty too, for callers that must say so).
     public static let bundled: MarkerSet = {
-        let folder = Bundle.module.url(forResource: "markers", withExtension: nil, subdirectory: "Resources")
-        let names = folder.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) } ?? []
-        let sorted = names.filter { $0.hasSuffix(".tsv") }.sorted().compactMap { folder?.appendingPathComponent($0) }
         do {
-            return try MarkerSet(files: sorted)
+            return try MarkerSet(files: bundledFiles)
         } catch {
             // The bundled files are checked by the tests; a broken copy must not take the tool down.
             return MarkerSet(entries: [])
         }
     }()
+
+    /// The `markers/*.tsv` files of the bundled `news-markers` plugin, sorted; empty when missing.
+    public static var bundledFiles: [URL] {
+        guard let folder = BundledData.plugins?.appendingPathComponent("news-markers/markers") else { return [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".tsv") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// No markers: a run whose plugins give none parses lines by their shape alone.
+    public static let none = MarkerSet(entries: [])
 
     /// Loads marker files; the language of each entry is the file name up to the first dot
     /// (`sw.tsv` → sw, `common.tsv` → common).
@@ -104,6 +115,14 @@ public struct MarkerSet: Sendable {
     }
 
     /// This set with `other`'s phrases added; `disable` lines in `other` remove phrases of this set.
+    /// The phrases of all the sets, less those any of them disables: a `disable` line removes a
+    /// phrase whichever set gives it, so the order plugins load in does not matter.
+    public init(combining sets: [MarkerSet]) {
+        let disables = sets.flatMap(\.disables)
+        self.init(entries: Self.removing(disables, from: sets.flatMap(\.entries)))
+        self.disables = disables
+    }
+
     public func merging(_ other: MarkerSet) -> MarkerSet {
         var merged = MarkerSet(entries: Self.removing(other.disables, from: entries) + other.entries)
         merged.disables = disables + other.disables

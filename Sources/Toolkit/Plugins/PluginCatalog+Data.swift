@@ -7,10 +7,22 @@ extension PluginCatalog {
         try loading(plugins.flatMap(\.knowledgeBaseFiles)) { try KnowledgeBase.load(files: $0) }
     }
 
-    /// The bundled markers extended by every plugin's `markers/*.tsv`.
+    /// The `markers/*.tsv` of the run's plugins (news-markers gives the general ones); a plugin's
+    /// `disable` lines remove phrases whichever plugin gives them. None when no plugin gives markers.
     public func markers() throws -> MarkerSet {
-        let files = plugins.flatMap(\.markerFiles)
-        return files.isEmpty ? .bundled : try loading(files) { MarkerSet.bundled.merging(try MarkerSet(files: $0)) }
+        let sets = try plugins.filter { !$0.markerFiles.isEmpty }.map { plugin in
+            try loading(plugin.markerFiles) { try MarkerSet(files: $0) }
+        }
+        return MarkerSet(combining: sets)
+    }
+
+    /// What to say when no plugin of the run gives markers (nil when one does): parsing still
+    /// works, by the shape of lines alone, but must not pass for a run with them.
+    public var markersMissing: String? {
+        if plugins.contains(where: { !$0.markerFiles.isEmpty }) { return nil }
+        return "no markers loaded: no selected plugin has markers/ files (the bundled news-markers plugin is left out or missing);"
+            + " articles are parsed without the phrases that mark read-also links, credits, bylines and boilerplate"
+            + " (select it with --plugins, or see toolkit plugins list)"
     }
 
     /// The bundled entity rules extended by every plugin's `rules/*.tsv`.
