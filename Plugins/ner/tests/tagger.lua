@@ -1,4 +1,5 @@
 -- requires: world
+-- requires: news-markers
 -- The trained tagger over the sample articles, beside the world knowledge base as in a run: it
 -- adds names the knowledge base does not know, each a span of the text, and never overrides a
 -- knowledge-base find. Run: toolkit plugins test ner

@@ -1,3 +1,4 @@
+-- requires: news-markers
 -- The meeting rules on small texts written for this test, one or more per language, then on the corpus
 -- the test runs over. Run: toolkit plugins test sco
 local test = toolkit.test

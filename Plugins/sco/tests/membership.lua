@@ -1,3 +1,4 @@
+-- requires: news-markers
 -- The kb/ rows reach world's country profiles as attributes, without making new entities.
 -- Run: toolkit plugins test sco
 local test = toolkit.test

@@ -1,3 +1,4 @@
+-- requires: news-markers
 -- The world knowledge base: one profile per entity whatever the script it is written in, its
 -- attributes, and what the annotator finds with it in the sample articles.
 -- Run: toolkit plugins test world
