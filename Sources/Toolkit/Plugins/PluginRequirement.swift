@@ -19,21 +19,15 @@ public struct PluginRequirement: Sendable, CustomStringConvertible {
     /// keeps what it needs beside the code that needs it).
     public static func declared(inScript code: [UInt8], shownAs path: String) throws -> [PluginRequirement] {
         var result: [PluginRequirement] = []
-        let text = String(decoding: code.prefix(16_384), as: UTF8.self)
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmed(of: " \t\r")
-            if line.isEmpty || line.hasPrefix("#!") { continue }
-            guard line.hasPrefix("--") else { break }
-            let comment = line.dropFirst(2).trimmed(of: " \t")
-            guard comment.hasPrefix("requires:") else { continue }
-            for entry in comment.dropFirst("requires:".count).split(separator: ",") {
+        for (line, value) in LeadingComments.values(of: "requires", in: code) {
+            for entry in value.split(separator: ",") {
                 let words = entry.split(separator: " ", maxSplits: 1).map(String.init)
                 guard let name = words.first else { continue }
                 let rangeText = words.count > 1 ? words[1].trimmed(of: " \t") : ""
                 var range: VersionRange?
                 if !rangeText.isEmpty && rangeText != "*" {
                     guard let parsed = VersionRange(rangeText) else {
-                        throw ToolkitError.usage("\(path):\(index + 1): \(quoted(rangeText)) is not a version range for plugin '\(name)' (write `-- requires: \(name) >=1.0.0`, or the name alone for any version)")
+                        throw ToolkitError.usage("\(path):\(line): \(quoted(rangeText)) is not a version range for plugin '\(name)' (write `-- requires: \(name) >=1.0.0`, or the name alone for any version)")
                     }
                     range = parsed
                 }

@@ -73,17 +73,10 @@ public struct PluginTester {
     /// plugin's folder; repeatable), else the bundled sample articles.
     func corpus(of code: [UInt8], plugin: Plugin, shownAs path: String) throws -> [String] {
         var paths: [String] = []
-        let text = String(decoding: code.prefix(16_384), as: UTF8.self)
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmed(of: " \t\r")
-            if line.isEmpty || line.hasPrefix("#!") { continue }
-            guard line.hasPrefix("--") else { break }
-            let comment = line.dropFirst(2).trimmed(of: " \t")
-            guard comment.hasPrefix("corpus:") else { continue }
-            let named = comment.dropFirst("corpus:".count).trimmed(of: " \t")
+        for (line, named) in LeadingComments.values(of: "corpus", in: code) {
             let url = named.hasPrefix("/") ? URL(fileURLWithPath: named) : plugin.folder.appendingPathComponent(named)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                throw ToolkitError.usage("\(path):\(index + 1): the corpus \(quoted(named)) does not exist (paths are relative to the plugin's folder, \(plugin.folder.relativePath))")
+                throw ToolkitError.usage("\(path):\(line): the corpus \(quoted(named)) does not exist (paths are relative to the plugin's folder, \(plugin.folder.relativePath))")
             }
             paths.append(url.path)
         }
