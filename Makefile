@@ -62,6 +62,8 @@ test: deps readers
 	$(MAKE) --no-print-directory test-scripts
 
 # Every example script runs on seeds/ with the debug binary the tests just built.
+# The scripts and plugin tests keep their article cache under .build, not in the user's ~/.cache.
+test-scripts: export XDG_CACHE_HOME := $(CURDIR)/.build/test-cache
 test-scripts:
 	@set -e; for script in scripts/*.lua; do \
 		echo "== $$script"; \
