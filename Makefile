@@ -9,7 +9,7 @@ ASAN_BUILD := .build-asan
 # Root installs directly; others go through sudo when there is one.
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
 
-.PHONY: test-spark spark-java docs train-ner eval-ner bench-export all deps build readers run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-matcher bench-langid bench-annotation bench-pipeline bench-html bench-cache fuzz clean
+.PHONY: test-spark spark-java docs train-ner eval-ner bench-export all deps build readers run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-table bench-matcher bench-langid bench-annotation bench-pipeline bench-html bench-cache fuzz clean
 
 all: build
 
@@ -138,11 +138,13 @@ uninstall:
 BENCH_VENV := .venv-bench
 BENCH_BIN := .build/release/toolkit-bench
 
-$(BENCH_VENV)/bin/python:
+$(BENCH_VENV)/bin/python: tools/langid/requirements-peers.txt tools/bench/html-requirements.txt tools/bench/peer-requirements.txt
 	python3 -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --quiet pyahocorasick
 	$(BENCH_VENV)/bin/pip install --quiet -r tools/langid/requirements-peers.txt
 	$(BENCH_VENV)/bin/pip install --quiet -r tools/bench/html-requirements.txt
+	$(BENCH_VENV)/bin/pip install --quiet -r tools/bench/peer-requirements.txt
+	@touch $@
 
 bench-build: deps
 	$(SWIFT) build -c release --product toolkit-bench
@@ -204,7 +206,14 @@ bench-html: bench-build $(BENCH_VENV)/bin/python
 bench-cache: build
 	python3 tools/bench/cache.py $(RELEASE_BIN) ../shared/corpus
 
-bench: bench-matcher bench-langid bench-annotation bench-pipeline bench-large bench-export bench-html bench-cache
+# Issue 13's one table: parse only, people.lua (all cores and one, no cache, cold and warm cache) and the
+# Python peer pipeline on the same data at 50, 200 and 500 MB, with MB/s, articles/s, busy cores, peak
+# RSS and the ratio to the peer. BENCH_SIZES=50 for a quick look.
+BENCH_SIZES ?= 50,200,500
+bench-table: build $(BENCH_VENV)/bin/python
+	python3 tools/bench/table.py $(RELEASE_BIN) ../shared/corpus --peer-python $(BENCH_VENV)/bin/python --sizes $(BENCH_SIZES)
+
+bench: bench-table bench-matcher bench-langid bench-annotation bench-pipeline bench-large bench-export bench-html bench-cache
 
 # The name tagger's weights (Plugins/ner/tagger/*.tagger) rebuilt from ../shared/train (Swahili and
 # Persian, annotated) and ../shared/corpus (Arabic and English, labelled by the knowledge base and
