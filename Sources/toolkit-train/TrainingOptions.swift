@@ -7,7 +7,7 @@ struct TrainingOptions {
     var knowledgeBase = URL(fileURLWithPath: "Plugins/world/kb")
     var output = URL(fileURLWithPath: "Plugins/ner/tagger")
     var languages = ["sw", "fa", "ar", "en"]
-    var epochs = 8
+    var epochs = 15
     var bits: Int?
     /// Distant supervision: at most this many articles of a corpus file, so training stays minutes.
     var articles = 2000
