@@ -127,8 +127,8 @@ public struct EntityAnnotator: Sendable {
                 rule.utf8Range = (rule.utf8Range.lowerBound + offset)..<(rule.utf8Range.upperBound + offset)
                 return rule
             }
-            return rules.mentions(in: window, lang: lang).map(shift).filter { free($0.utf8Range) || holdsOnlyPlaces($0) }
-                + rules.amounts(in: window, lang: lang).map(shift)
+            let found = rules.mentionsAndAmounts(in: window, lang: lang)
+            return found.mentions.map(shift).filter { free($0.utf8Range) || holdsOnlyPlaces($0) } + found.amounts.map(shift)
         }
         let mentions = found.map { rule in
             var m = EntityMention(id: rule.id, kind: rule.kind, name: rule.name, text: rule.text,

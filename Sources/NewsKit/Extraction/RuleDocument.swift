@@ -7,6 +7,11 @@ struct RuleDocument {
     let tables: RuleTables
     /// Classes of each token's key (and of its stem without an Arabic proclitic).
     let classes: [RuleWordClass]
+    /// The stems of every Arabic word without its proclitics, made once: the rules ask for them
+    /// at many places per token. Token `i`'s are `stemList[stemBounds[i]..<stemBounds[i + 1]]`;
+    /// both are empty when the language has no proclitics.
+    private let stemList: [Stem]
+    private let stemBounds: [Int32]
 
     init(text: String, tables: RuleTables, wordClasses: Bool = true) {
         var text = text
@@ -14,18 +19,31 @@ struct RuleDocument {
         self.bytes = bytes
         self.tokens = bytes.withUnsafeBufferPointer { RuleTokenizer.tokens(in: $0) }
         self.tables = tables
+        var stemList: [Stem] = []
+        var stemBounds: [Int32] = []
+        if !tables.proclitics.isEmpty {
+            stemBounds.reserveCapacity(tokens.count + 1)
+            stemBounds.append(0)
+            for token in tokens {
+                if token.kind == .word && token.writing == .arabic {
+                    stemList += RuleDocument.stems(of: token.key, proclitics: tables.proclitics)
+                }
+                stemBounds.append(Int32(stemList.count))
+            }
+        }
         var classes = [RuleWordClass](repeating: [], count: wordClasses ? tokens.count : 0)
-        let hasProclitics = !tables.proclitics.isEmpty
         for (i, token) in tokens.enumerated() where wordClasses && token.kind != .number {
             var cls = tables.single[token.ruleKey] ?? []
-            if hasProclitics && token.writing == .arabic {
-                for stem in RuleDocument.stems(of: token.key, proclitics: tables.proclitics) {
+            if !stemBounds.isEmpty {
+                for stem in stemList[Int(stemBounds[i])..<Int(stemBounds[i + 1])] {
                     if let stemClass = tables.single[stem.key] { cls.formUnion(stemClass) }
                 }
             }
             classes[i] = cls
         }
         self.classes = classes
+        self.stemList = stemList
+        self.stemBounds = stemBounds
     }
 
     var count: Int { tokens.count }
@@ -143,12 +161,18 @@ struct RuleDocument {
     struct Stem {
         let text: String
         let letters: Int
-        var key: RuleKey { RuleKey(text) }
+        let key: RuleKey
+
+        init(text: String, letters: Int) {
+            self.text = text
+            self.letters = letters
+            self.key = RuleKey(text)
+        }
     }
 
-    func stems(_ i: Int) -> [Stem] {
-        guard !tables.proclitics.isEmpty, isWord(i, .arabic) else { return [] }
-        return RuleDocument.stems(of: tokens[i].key, proclitics: tables.proclitics)
+    func stems(_ i: Int) -> ArraySlice<Stem> {
+        guard !stemBounds.isEmpty, isWord(i, .arabic) else { return [] }
+        return stemList[Int(stemBounds[i])..<Int(stemBounds[i + 1])]
     }
 
     /// و/ف then ب/ل/ك stripped from a folded Arabic word; "لل" also read as ل + "ال".

@@ -51,7 +51,21 @@ public struct RuleExtractor: Sendable {
 
     /// People, organisations and places found by rules, in text order, not overlapping.
     public func mentions(in text: String, lang: String?) -> [Mention] {
+        RuleExtractor.mentions(of: RuleDocument(text: text, tables: compiled.tables(for: lang, text: text)))
+    }
+
+    /// Money, percentages and quantities, in text order.
+    public func amounts(in text: String, lang: String?) -> [Mention] {
+        RuleDocument(text: text, tables: compiled.tables(for: lang, text: text), wordClasses: false).amounts()
+    }
+
+    /// `mentions(in:lang:)` and `amounts(in:lang:)` of one text, which is tokenised once for both.
+    public func mentionsAndAmounts(in text: String, lang: String?) -> (mentions: [Mention], amounts: [Mention]) {
         let document = RuleDocument(text: text, tables: compiled.tables(for: lang, text: text))
+        return (RuleExtractor.mentions(of: document), document.amounts())
+    }
+
+    private static func mentions(of document: RuleDocument) -> [Mention] {
         var people = document.titledPeople()
         var covered = document.coverage(of: people)
         people += document.capitalisedPeople(skipping: covered)
@@ -60,11 +74,6 @@ public struct RuleExtractor: Sendable {
         var all = RuleExtractor.withoutOverlaps(people + entities)
         all += document.repeatedPeople(all.filter { $0.kind == "person" }, covered: document.coverage(of: all))
         return RuleExtractor.withoutOverlaps(all)
-    }
-
-    /// Money, percentages and quantities, in text order.
-    public func amounts(in text: String, lang: String?) -> [Mention] {
-        RuleDocument(text: text, tables: compiled.tables(for: lang, text: text), wordClasses: false).amounts()
     }
 
     /// Keeps, of overlapping mentions, the one with the higher score, then the longer one.
@@ -142,7 +151,7 @@ extension RuleDocument {
     /// words anywhere, and (cased scripts) the surname alone ("Kenyatta" after "Uhuru Kenyatta").
     func repeatedPeople(_ people: [Mention], covered: [Bool]) -> [Mention] {
         var sequences: [[String]: Mention] = [:]
-        var surnames: [String: Mention?] = [:]
+        var surnames: [RuleKey: Mention?] = [:]
         for person in people {
             let span = tokenSpan(of: person.utf8Range)
             let words = span.filter { tokens[$0].kind == .word }
@@ -152,22 +161,22 @@ extension RuleDocument {
             if let last = words.last, tokens[last].writing == .cased, tokens[last].key.count >= 4,
                classes[last].isEmpty {
                 // A surname shared by two different people names neither of them.
-                if let existing = surnames[tokens[last].key], existing?.id != person.id {
-                    surnames[tokens[last].key] = .some(nil)
+                if let existing = surnames[tokens[last].ruleKey], existing?.id != person.id {
+                    surnames[tokens[last].ruleKey] = .some(nil)
                 } else {
-                    surnames[tokens[last].key] = person
+                    surnames[tokens[last].ruleKey] = person
                 }
             }
         }
         guard !sequences.isEmpty else { return [] }
         // By first word, in the dictionary's order: each token looks only at the names that can
         // start with it (a long text has many tokens and many names).
-        var byFirst: [String: [(keys: [String], person: Mention)]] = [:]
-        for (keys, person) in sequences { byFirst[keys[0], default: []].append((keys, person)) }
+        var byFirst: [RuleKey: [(keys: [String], person: Mention)]] = [:]
+        for (keys, person) in sequences { byFirst[RuleKey(keys[0]), default: []].append((keys, person)) }
         var found: [Mention] = []
         var covered = covered
         for i in 0..<count where !covered[i] && tokens[i].kind == .word {
-            for (keys, person) in byFirst[tokens[i].key] ?? [] where i + keys.count <= count {
+            for (keys, person) in byFirst[tokens[i].ruleKey] ?? [] where i + keys.count <= count {
                 let range = i..<(i + keys.count)
                 guard range.allSatisfy({ !covered[$0] && tokens[$0].key == keys[$0 - i] }),
                       range.dropFirst().allSatisfy({ !tokens[$0].lineBefore }),
@@ -180,7 +189,7 @@ extension RuleDocument {
                 for k in range { covered[k] = true }
                 break
             }
-            guard !covered[i], let entry = surnames[tokens[i].key], let person = entry,
+            guard !covered[i], let entry = surnames[tokens[i].ruleKey], let person = entry,
                   isNameCased(i),
                   // Not after another name part (a different "X Kenyatta", also at the start of a
                   // sentence: "Ivanka Trump"); a function word that opens the sentence ("Baadaye

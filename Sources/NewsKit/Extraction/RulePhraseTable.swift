@@ -8,6 +8,8 @@ struct RulePhraseTable<Payload: Sendable>: Sendable {
     }
 
     private(set) var byFirst: [RuleKey: [Entry]] = [:]
+    /// `byFirst` for the lookups of the hot path.
+    private var lookup = RuleKeyTable<[Entry]>()
     private(set) var count = 0
 
     /// Adds a phrase; an existing identical phrase is kept (earlier data wins) unless `combine` merges them.
@@ -28,13 +30,14 @@ struct RulePhraseTable<Payload: Sendable>: Sendable {
             count += 1
         }
         byFirst[first] = entries
+        lookup[first] = entries
     }
 
     /// The longest phrase starting at token `i` (whose key may be replaced by `firstKey`,
     /// e.g. the stem of an Arabic word without its proclitic): its payload and the index after it.
     @inline(__always)
     func longest(in tokens: [RuleToken], at i: Int, firstKey: RuleKey? = nil) -> (payload: Payload, end: Int)? {
-        guard i < tokens.count, let entries = byFirst[firstKey ?? tokens[i].ruleKey] else { return nil }
+        guard i < tokens.count, let entries = lookup[firstKey ?? tokens[i].ruleKey] else { return nil }
         for entry in entries {
             let end = i + 1 + entry.rest.count
             guard end <= tokens.count else { continue }

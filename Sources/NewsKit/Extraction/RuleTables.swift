@@ -85,7 +85,7 @@ final class RuleTables: Sendable {
     let numbers: RulePhraseTable<RuleNumber>
     let words: RulePhraseTable<RuleWordClass>
     /// Classes of single tokens (one-word phrases and derived classes), for the hot path.
-    let single: [RuleKey: RuleWordClass]
+    let single: RuleKeyTable<RuleWordClass>
     /// Single-letter Arabic proclitics (و ف ب ل ك) for languages that attach them.
     let proclitics: Set<String>
     /// Words whose presence in a text selects one of several currency codes ("Kenya" → KES).
@@ -156,7 +156,7 @@ final class RuleTables: Sendable {
         self.units = units
         self.numbers = numbers
         self.words = words
-        self.single = single
+        self.single = RuleKeyTable(single)
         self.proclitics = Set(lexicon.words.filter { applies($0.lang) && $0.wordClass == "proclitic" }
             .map { RuleFolding.fold($0.phrase) })
         self.currencyContexts = contextOrder.map { ($0, contexts[$0]!) }
