@@ -250,11 +250,12 @@ public final class ArticleStream: @unchecked Sendable {
                     }
                 case .standardInput:
                     let data = FileHandle.standardInput.readDataToEndOfFile()
-                    if Self.looksLikeWARC(data) {
+                    let format = corpus.format
+                    if format == .warc || format == .auto && Self.looksLikeWARC(data) {
                         try WARCReader(origin: "-").read(file: data, problems: report, submit)
-                    } else if Self.looksLikeHTML(data) {
+                    } else if format == .html || format == .auto && Self.looksLikeHTML(data) {
                         try HTMLInput.read(file: data, origin: "-", problems: report, submit)
-                    } else if Self.looksLikeJSONLines(data) {
+                    } else if format == .jsonl || format == .auto && Self.looksLikeJSONLines(data) {
                         try JSONLinesReader(origin: "-").read(file: data, problems: report, submit)
                     } else {
                         try text(data, "-")

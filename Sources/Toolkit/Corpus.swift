@@ -39,6 +39,8 @@ public struct Corpus: Sendable {
     }
 
     public var inputs: [Input]
+    /// The reader of every input and of standard input, when `--input-format` names one.
+    public var format: InputFormat = .auto
     /// Articles an embedding program hands over in memory, read after `inputs`.
     public var records: [InputRecord]
 
@@ -50,7 +52,7 @@ public struct Corpus: Sendable {
     /// Resolves command-line arguments. A path that does not exist is a `noReadableInput` error
     /// naming it (a typo, best caught before any work); a folder with nothing to read is skipped
     /// with a warning among other inputs, and an error when nothing else is left.
-    public static func resolve(_ arguments: [String]) throws -> Corpus {
+    public static func resolve(_ arguments: [String], format: InputFormat = .auto) throws -> Corpus {
         var inputs: [Input] = []
         let fm = FileManager.default
         for argument in arguments {
@@ -66,14 +68,14 @@ public struct Corpus: Sendable {
             var isDirectory: ObjCBool = false
             let url = URL(fileURLWithPath: argument)
             if fm.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
-                let found = files(under: url, shownAs: argument)
+                let found = files(under: url, shownAs: argument, format: format)
                 if found.isEmpty {
-                    inputs.append(.skipped(InputProblem(.empty, place: argument, detail: "folder has no \(readable) files")))
+                    inputs.append(.skipped(InputProblem(.empty, place: argument, detail: "folder has no \(format.searched)")))
                 }
                 inputs += found
             } else {
                 // Whatever it is (a FIFO, a broken link), the reader checks before opening it.
-                inputs.append(input(for: url, name: argument))
+                inputs.append(format.input(for: url, name: argument) ?? input(for: url, name: argument))
             }
         }
         let problems = inputs.compactMap { input -> InputProblem? in
@@ -83,7 +85,9 @@ public struct Corpus: Sendable {
         if problems.count == inputs.count, !problems.isEmpty {
             throw ToolkitError.noReadableInput(problems.map(\.message).joined(separator: "; "))
         }
-        return Corpus(inputs: inputs)
+        var corpus = Corpus(inputs: inputs)
+        corpus.format = format
+        return corpus
     }
 
     static func input(for url: URL, name: String) -> Input {
@@ -100,7 +104,8 @@ public struct Corpus: Sendable {
     /// is an input, whatever it is: a link, a FIFO, an unreadable file is reported when read, not
     /// silently left out. A folder named like a file is searched like any folder, and reported
     /// when it holds nothing; so is a subfolder that cannot be listed.
-    static func files(under folder: URL, shownAs: String) -> [Input] {
+    /// With a `format` other than auto, every file below the folder is read with its reader.
+    static func files(under folder: URL, shownAs: String, format: InputFormat = .auto) -> [Input] {
         let root = folder.standardizedFileURL.path
         let prefix = shownAs.hasSuffix("/") ? String(shownAs.dropLast()) : shownAs
         func shown(_ url: URL) -> String {
@@ -115,18 +120,18 @@ public struct Corpus: Sendable {
         var found: [(path: String, input: Input)] = []
         var foldersNamedLikeFiles: [URL] = []
         for case let url as URL in walker {
-            guard format(of: url.lastPathComponent) != nil else { continue }
+            guard format != .auto || Self.format(of: url.lastPathComponent) != nil else { continue }
             var info = stat()
             if lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-                foldersNamedLikeFiles.append(url)
+                if format == .auto { foldersNamedLikeFiles.append(url) }
                 continue
             }
-            found.append((url.standardizedFileURL.path, input(for: url, name: shown(url))))
+            found.append((url.standardizedFileURL.path, format.input(for: url, name: shown(url)) ?? input(for: url, name: shown(url))))
         }
         for url in foldersNamedLikeFiles {
             let inside = url.standardizedFileURL.path + "/"
             if !found.contains(where: { $0.path.hasPrefix(inside) }) {
-                let problem = InputProblem(.unreadable, place: shown(url), detail: "a folder, not a file (and no \(readable) files in it)")
+                let problem = InputProblem(.unreadable, place: shown(url), detail: "a folder, not a file (and no \(format.searched) in it)")
                 found.append((url.standardizedFileURL.path, .skipped(problem)))
             }
         }

@@ -20,11 +20,11 @@ public enum EntityReport {
     /// With `strict`, the first input problem stops it with a `noReadableInput` error (exit 3).
     @discardableResult
     public static func run(corpus arguments: [String], kinds: Set<String>?, format: Format, pluginFolders: [String] = [],
-                           strict: Bool = false, console: Console = .standard) throws -> Int
+                           strict: Bool = false, inputFormat: InputFormat = .auto, console: Console = .standard) throws -> Int
     {
         let catalog = try PluginCatalog.discover(extra: pluginFolders)
         let annotator = try catalog.annotator()
-        let corpus = try Corpus.resolve(arguments)
+        let corpus = try Corpus.resolve(arguments, format: inputFormat)
         let warnings = WarningCounter(console: console)
         if let missing = catalog.knowledgeBaseMissing("entities will not be linked") { warnings.report(missing) }
         if let missing = catalog.markersMissing { warnings.report(missing) }

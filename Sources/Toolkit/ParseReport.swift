@@ -9,11 +9,11 @@ public enum ParseReport {
     /// first input problem stops it with a `noReadableInput` error (exit 3).
     @discardableResult
     public static func run(corpus arguments: [String], format: Format, pluginFolders: [String] = [],
-                           strict: Bool = false, console: Console = .standard) throws -> Int {
+                           strict: Bool = false, inputFormat: InputFormat = .auto, console: Console = .standard) throws -> Int {
         let plugins = try PluginCatalog.discover(extra: pluginFolders)
         let markers = try plugins.markers()
         if let missing = plugins.markersMissing { console.err("toolkit: warning: \(missing)") }
-        let corpus = try Corpus.resolve(arguments)
+        let corpus = try Corpus.resolve(arguments, format: inputFormat)
         let inputs = InputSummary(console: console)
         let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: markers), strict: strict, inputs: inputs)
         let json = format == .json ? try ArticleJSON(plugins: plugins, stream: stream, console: console) : nil

@@ -11,6 +11,8 @@ public struct RunOptions: Sendable {
     public var script: String
     /// Files, folders or `-`; empty means the bundled sample corpus.
     public var corpus: [String]
+    /// The reader of every input (`--input-format`); auto: by each file's name.
+    public var inputFormat: InputFormat = .auto
     public var outputFolder: URL
     /// `--set` pairs: `key=value` for the script's `toolkit.args`, `plugin.key=value` for a plugin's.
     public var settings: [String: String]

@@ -183,7 +183,7 @@ public final class ScriptRunner {
         // `toolkit merge` reads states, not articles.
         if case .merge = options.reportStates { return Corpus(inputs: []) }
         if !options.corpus.isEmpty {
-            var corpus = try Corpus.resolve(options.corpus)
+            var corpus = try Corpus.resolve(options.corpus, format: options.inputFormat)
             corpus.records = options.articles
             return corpus
         }

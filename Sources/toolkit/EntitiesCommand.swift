@@ -32,6 +32,8 @@ struct Entities: ParsableCommand {
     @Flag(help: ArgumentHelp("Stop at the first input problem with exit code 3: a file skipped (binary, empty, unreadable), a bad JSON line, bytes that are not valid text, or an encoding that had to be guessed. Without it such inputs are skipped or read with a warning, and a summary line counts them. Mentions of articles before the problem are printed."))
     var strict = false
 
+    @OptionGroup var input: InputFormatOption
+
     func validate() throws {
         guard !corpus.isEmpty else { throw ValidationError("name at least one file or folder") }
         if let unknown = kind.first(where: { !EntityReport.kinds.contains($0) }) {
@@ -44,7 +46,8 @@ struct Entities: ParsableCommand {
 
     func run() throws {
         try EntityReport.run(corpus: corpus, kinds: kind.isEmpty ? nil : Set(kind),
-                             format: EntityReport.Format(rawValue: format)!, pluginFolders: plugins, strict: strict)
+                             format: EntityReport.Format(rawValue: format)!, pluginFolders: plugins, strict: strict,
+                             inputFormat: input.format)
     }
 }
 

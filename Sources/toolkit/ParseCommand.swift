@@ -29,6 +29,8 @@ struct Parse: ParsableCommand {
     @Flag(help: ArgumentHelp("Stop at the first input problem with exit code 3: a file skipped (binary, empty, unreadable), a bad JSON line, bytes that are not valid text, or an encoding that had to be guessed. Without it such inputs are skipped or read with a warning, and a summary line counts them. Articles before the problem are printed."))
     var strict = false
 
+    @OptionGroup var input: InputFormatOption
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one file or folder to parse") }
         guard ParseReport.Format(rawValue: format) != nil else {
@@ -37,6 +39,7 @@ struct Parse: ParsableCommand {
     }
 
     func run() throws {
-        try ParseReport.run(corpus: files, format: ParseReport.Format(rawValue: format)!, pluginFolders: plugins, strict: strict)
+        try ParseReport.run(corpus: files, format: ParseReport.Format(rawValue: format)!, pluginFolders: plugins, strict: strict,
+                             inputFormat: input.format)
     }
 }

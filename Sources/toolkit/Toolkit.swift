@@ -117,6 +117,8 @@ struct ScriptOptions: ParsableArguments {
 
     @OptionGroup(title: "Filters") var filters: FilterOptions
 
+    @OptionGroup var input: InputFormatOption
+
     func validate() throws {
         guard maxMemory >= 0, maxInstructions >= 0, timeout >= 0, articleTimeout >= 0 else {
             throw ValidationError("limits cannot be negative (0 means no limit)")
@@ -145,6 +147,7 @@ struct ScriptOptions: ParsableArguments {
         options.articleTimeout = articleTimeout == 0 ? nil : articleTimeout
         if let jobs { options.jobs = jobs }
         options.filter = try filters.filter()
+        options.inputFormat = input.format
         return options
     }
 }
