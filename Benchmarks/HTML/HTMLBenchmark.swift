@@ -2,7 +2,7 @@ import Foundation
 import NewsKit
 
 /// `toolkit-bench html PAGES_DIR LIST OUT.json`: the main text of each page named in LIST (one file
-/// name a line), as the article reader keeps it (every block but furniture), written as JSON
+/// name a line), as the article reader keeps it (every block but furniture, captions and credits), written as JSON
 /// `{name: text}` for tools/bench/html_extraction.py to score beside trafilatura. One core, pages
 /// read into memory first, so the time is extraction alone (decoding, parsing, typing the blocks).
 enum HTMLBenchmark {
@@ -24,6 +24,10 @@ enum HTMLBenchmark {
         }
         return 0
     }
+
+    /// What the main text leaves out: furniture, and the captions and credits of pictures, which the
+    /// article keeps beside its text (`article.captions`, `article.credits`) as the set's segments do.
+    static let besideTheText: Set<BlockKind> = [.boilerplate, .related, .caption, .credit]
 
     static func run(_ arguments: [String]) -> Int32 {
         if arguments.count == 2, arguments[0] == "--explain" { return explain(arguments[1]) }
@@ -57,7 +61,7 @@ enum HTMLBenchmark {
                     return
                 }
                 let article = reader.article(from: record)
-                kept = article.blocks.filter { $0.kind != .boilerplate && $0.kind != .related }.map(\.text).joined(separator: "\n")
+                kept = article.blocks.filter { !Self.besideTheText.contains($0.kind) }.map(\.text).joined(separator: "\n")
             }
             texts[name] = kept
         }

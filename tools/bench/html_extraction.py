@@ -1,8 +1,13 @@
 """Main-text extraction measured on ../shared/html-dev beside trafilatura, in the same run.
 
-    python tools/bench/html_extraction.py TOOLKIT_BENCH HTML_DEV [--peer-python PY]
+    python tools/bench/html_extraction.py TOOLKIT_BENCH HTML_DEV [--peer-python PY] [--keep DIR] [--no-peer]
 
-Scoring is the set's own (its README): a segment of `with` found in the extracted text is a true
+--keep DIR leaves both tools' texts there (toolkit.json, trafilatura.json: {"seconds", "texts"}) and a
+misses.tsv of the pages where the toolkit lost most (missed and wrongly kept segments), for studying errors
+on the dev half; --no-peer measures the toolkit alone (figures of trafilatura read from a kept run if any).
+
+The main text is every block the article reader keeps but furniture, captions and credits (kept beside
+the article's text, as the set's segments leave them out). Scoring is the set's own (its README): a segment of `with` found in the extracted text is a true
 positive, one missing a false negative; a segment of `without` found is a false positive. Precision,
 recall and F1 are over all segments of the pages counted.
 
@@ -60,13 +65,35 @@ json.dump({"seconds": seconds, "texts": texts}, open(out, "w"))
 """
 
 
+def write_misses(path, expected, texts, names):
+    """Pages of `names` by segments lost (missed plus wrongly kept), worst first."""
+    rows = []
+    for name in names:
+        entry, text = expected[name], texts.get(name) or ""
+        missed = [s for s in entry["with"] if s not in text]
+        kept = [s for s in entry["without"] if s in text]
+        if missed or kept:
+            rows.append((len(missed) + len(kept), name, missed, kept))
+    with open(path, "w", encoding="utf-8") as f:
+        for lost, name, missed, kept in sorted(rows, key=lambda r: -r[0]):
+            f.write(f"{name}\t{lost}\tmissed: {' | '.join(missed)}\tkept: {' | '.join(kept)}\n")
+
+
 def main():
     args = sys.argv[1:]
     peer_python = sys.executable
+    keep = None
     if "--peer-python" in args:
         i = args.index("--peer-python")
         peer_python = args[i + 1]
         del args[i:i + 2]
+    if "--keep" in args:
+        i = args.index("--keep")
+        keep = args[i + 1]
+        del args[i:i + 2]
+        os.makedirs(keep, exist_ok=True)
+    no_peer = "--no-peer" in args
+    args = [a for a in args if a != "--no-peer"]
     bench, root = args[0], args[1]
     pages = os.path.join(root, "pages")
     if not os.path.isdir(pages):
@@ -78,20 +105,26 @@ def main():
     names = sorted(n for n in expected if os.path.exists(os.path.join(pages, n)))
     dev, report = names[0::2], names[1::2]
     with tempfile.TemporaryDirectory() as tmp:
+        out_dir = keep or tmp
         listing = os.path.join(tmp, "pages.txt")
         with open(listing, "w") as f:
             f.write("\n".join(names) + "\n")
-        ours_out, peer_out = os.path.join(tmp, "toolkit.json"), os.path.join(tmp, "trafilatura.json")
+        ours_out, peer_out = os.path.join(out_dir, "toolkit.json"), os.path.join(out_dir, "trafilatura.json")
         # One core each, one after the other.
         subprocess.run(["taskset", "-c", "0", bench, "html", pages, listing, ours_out], check=True)
         script = os.path.join(tmp, "peer.py")
         with open(script, "w") as f:
             f.write(PEER)
-        peer_run = subprocess.run(["taskset", "-c", "0", peer_python, script, pages, listing, peer_out])
+        if no_peer:
+            peer_ok = os.path.exists(peer_out)
+        else:
+            peer_ok = subprocess.run(["taskset", "-c", "0", peer_python, script, pages, listing, peer_out]).returncode == 0
         with open(ours_out) as f:
             ours = json.load(f)
         runs = [("toolkit", ours)]
-        if peer_run.returncode == 0:
+        if keep:
+            write_misses(os.path.join(keep, "misses.tsv"), expected, ours["texts"], dev)
+        if peer_ok:
             with open(peer_out) as f:
                 runs.append(("trafilatura", json.load(f)))
         else:

@@ -101,7 +101,7 @@ enum HTMLHints {
         "subscribe", "subscription", "cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs",
         "pagination", "pager", "tagcloud", "promo", "advert", "advertisement", "ad", "ads",
         "sponsor", "sponsored", "popup", "modal", "login", "signup", "toolbar", "masthead", "outbrain", "taboola",
-        "trending", "mostread", "popular", "skip", "print", "rating", "ratings", "banner", "overlay", "hidden",
+        "trending", "mostread", "popular", "skip", "print", "rating", "ratings", "banner", "overlay", "visuallyhidden",
         "sr", "screen", "visually", "offscreen", "copyright", "disclaimer", "reactions", "respond", "reply",
     ]
     private static let furnitureParts = [

@@ -88,6 +88,18 @@ struct HTMLMainText {
                     ancestor = elements[ancestor].parent
                 }
             }
+            // A body that holds a small share of the page's prose (a landing page of many short
+            // sections, a box chosen over the column around it) widens to the ancestor that
+            // holds most of it, as long as that ancestor is no list of links.
+            let prose = Self.prose(blocks, elements, furnitureOf)
+            let total = elements.indices.reduce(0) { elements[$1].parent < 0 ? $0 + prose[$1] : $0 }
+            var up = elements[top].parent
+            while prose[top] * 2 < total, up >= 0, !["body", "html"].contains(elements[up].tag), furnitureOf[up] == nil {
+                let e = elements[up]
+                if Double(e.linkCharacters) > Double(e.textCharacters) * 0.35 { break }
+                if prose[up] > prose[top] { top = up }
+                up = elements[up].parent
+            }
             roots.insert(top)
             let parent = elements[top].parent
             if parent >= 0 {
@@ -193,6 +205,26 @@ struct HTMLMainText {
             nextKept = segment.role
             droppedSince = false
         }
+    }
+
+    /// Characters of prose below each element: blocks of 25 characters or more, mostly not links,
+    /// outside furniture.
+    static func prose(_ blocks: [HTMLTextBlock], _ elements: [HTMLElement], _ furnitureOf: [String?]) -> [Int] {
+        var inFurniture = [Bool](repeating: false, count: elements.count)
+        for i in elements.indices {
+            inFurniture[i] = furnitureOf[i] != nil || (elements[i].parent >= 0 && inFurniture[elements[i].parent])
+        }
+        var prose = [Int](repeating: 0, count: elements.count)
+        for block in blocks where block.characters >= 25 && block.element >= 0 && !inFurniture[block.element]
+            && block.linkCharacters * 2 < block.characters
+        {
+            var e = block.element
+            while e >= 0 {
+                prose[e] += block.characters
+                e = elements[e].parent
+            }
+        }
+        return prose
     }
 
     /// A block's weight as paragraphs: each line (a block of `<br>`-separated paragraphs is several)
