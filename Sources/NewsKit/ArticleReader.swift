@@ -29,7 +29,7 @@ public struct ArticleReader: Sendable {
         var raw = record.document.text
         if let title = record.title, !raw.hasPrefix(title) { raw = title + "\n\n" + raw }
         let hinted = record.lang
-        let structure = parser.parse(raw, lang: hinted)
+        let structure = parser.parse(raw, lang: hinted, repeatedLines: record.repeatedLines)
         let guess = LanguageIdentifier.shared.identify(lines: [Substring(structure.title ?? ""), structure.textSlice]).code
         var article = Article(id: record.id ?? record.document.contentHash, path: record.document.origin,
                               lang: hinted ?? guess, text: "", raw: raw)

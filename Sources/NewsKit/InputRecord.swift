@@ -12,6 +12,9 @@ public struct InputRecord: Sendable {
     /// The web page the record came from (`*.html`, a WARC record): the article is extracted from
     /// its markup, not from `document.text`.
     public var page: WebPage?
+    /// Keys of the lines of `document.text` that the run learnt as furniture of the record's
+    /// source (`SourceBoilerplate`): the parser types them boilerplate.
+    public var repeatedLines: [UInt64] = []
 
     public init(document: Document) { self.document = document }
 

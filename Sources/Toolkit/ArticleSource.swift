@@ -10,6 +10,8 @@ final class ArticleSource {
     /// Made by the first pass that parses (see `LazyArticleReader`).
     var reader: ArticleReader { readers.reader }
     private let readers: LazyArticleReader
+    /// Learnt once for all passes of the run.
+    private let sourceBoilerplate: SourceBoilerplateLearning
     let strict: Bool
     /// `--lang`, `--since`, `--until`, `--source`: applied to every pass, reports' included.
     let filter: ArticleFilter?
@@ -26,6 +28,7 @@ final class ArticleSource {
     init(corpus: Corpus, reader: LazyArticleReader, strict: Bool, inputs: InputSummary, filter: ArticleFilter? = nil) {
         self.corpus = corpus
         self.readers = reader
+        self.sourceBoilerplate = SourceBoilerplateLearning(corpus: corpus)
         self.strict = strict
         self.inputs = inputs
         self.filter = filter
@@ -41,7 +44,8 @@ final class ArticleSource {
         }
         let quiet = InputSummary(console: Console(out: { _ in }, err: { _ in }))
         let stream = ArticleStream(corpus: corpus, reader: reader, strict: strict, inputs: first == nil ? inputs : quiet,
-                                   parseAhead: parseAhead, filters: [filter, passFilter].compactMap { $0 }, cache: cache)
+                                   parseAhead: parseAhead, filters: [filter, passFilter].compactMap { $0 }, cache: cache,
+                                   sourceBoilerplate: sourceBoilerplate)
         progress?.follow(stream)
         if first == nil { first = stream } else {
             later.removeAll { $0.stream == nil }

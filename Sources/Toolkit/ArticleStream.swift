@@ -82,9 +82,20 @@ public final class ArticleStream: @unchecked Sendable {
     /// Where parsed articles and annotations are looked up before they are made, and stored.
     let cache: CacheSession?
 
-    public init(corpus: Corpus, reader: ArticleReader = ArticleReader(), window: Int = 256, strict: Bool = false,
-                inputs: InputSummary, parseAhead: Bool = true, filters: [ArticleFilter] = [], cache: CacheSession? = nil)
+    /// Lines repeated across a source's articles, learnt once per run (nil: none are learnt).
+    private let sourceBoilerplate: SourceBoilerplateLearning?
+
+    public convenience init(corpus: Corpus, reader: ArticleReader = ArticleReader(), window: Int = 256, strict: Bool = false,
+                            inputs: InputSummary, parseAhead: Bool = true, filters: [ArticleFilter] = [], cache: CacheSession? = nil)
     {
+        self.init(corpus: corpus, reader: reader, window: window, strict: strict, inputs: inputs, parseAhead: parseAhead,
+                  filters: filters, cache: cache, sourceBoilerplate: SourceBoilerplateLearning(corpus: corpus))
+    }
+
+    init(corpus: Corpus, reader: ArticleReader, window: Int = 256, strict: Bool, inputs: InputSummary, parseAhead: Bool,
+         filters: [ArticleFilter], cache: CacheSession?, sourceBoilerplate: SourceBoilerplateLearning?)
+    {
+        self.sourceBoilerplate = sourceBoilerplate
         self.cache = cache
         self.parsing = parseAhead
         self.filters = filters.filter { !$0.isEmpty }
@@ -188,7 +199,11 @@ public final class ArticleStream: @unchecked Sendable {
             }
             inputs.report(problem)
         }
-        func submit(_ record: InputRecord) throws {
+        let boilerplate = sourceBoilerplate?.learnt
+        func submit(_ given: InputRecord) throws {
+            var tagged = given
+            if let boilerplate { tagged.repeatedLines = boilerplate.repeatedLines(of: given) }
+            let record = tagged
             for problem in record.document.problems { try report(problem) }
             let size = record.document.text.utf8.count
             if size > TextWindows.size {

@@ -9,7 +9,9 @@ public struct ArticleParser: Sendable {
         self.dates = dates
     }
 
-    public func parse(_ raw: String, lang: String? = nil) -> ArticleStructure {
+    /// `repeatedLines`: keys of lines the run learnt as furniture of the article's source
+    /// (`SourceBoilerplate`), typed boilerplate.
+    public func parse(_ raw: String, lang: String? = nil, repeatedLines: [UInt64] = []) -> ArticleStructure {
         var raw = raw
         raw.makeContiguousUTF8()
         // Block texts are slices of this one string (sharing its storage), read through `bytes`.
@@ -19,6 +21,7 @@ public struct ArticleParser: Sendable {
             run.splitLines()
             run.segmentLines()
             run.classifyMarkers()
+            run.typeRepeatedLines(repeatedLines)
             run.applyContext()
             run.joinCutLines()
             return run.buildStructure()

@@ -65,6 +65,11 @@ public struct CacheSession: Sendable {
         } else {
             chain.add("no page")
         }
+        // Lines learnt as the source's furniture change the parse; without any, keys stay as they were.
+        if !record.repeatedLines.isEmpty {
+            chain.add("repeated lines")
+            for key in record.repeatedLines { chain.add(String(key)) }
+        }
         return chain.digest
     }
 }
