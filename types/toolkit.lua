@@ -103,7 +103,7 @@ local Quote = {}
 ---@field extractor string `kb`, `date`, or the rule or extractor that found it
 ---@field score number confidence, 0 to 1 (short names and adjectives score lower)
 ---@field linked boolean true when `id` is a knowledge-base id
----@field link string the id that joins the spellings of one entity across scripts: `id` when it is a knowledge-base id; for a person outside it named by two or more words, the id of the name's cross-script key (`~person/@nwrkrks` for انور قرقاش and Anwar Gargash), else `id`
+---@field link string the id that joins the spellings of one entity across scripts: `id` when it is a knowledge-base id; for a person outside it named by two or more words, the id of the name's cross-script key (`~person/@anrkrkS` for انور قرقاش and Anwar Gargash), else `id`
 ---@field link_score number how far `link` can be trusted, 0 to 1: 1 when it is `id`; for a cross-script key, how often names of that key length were one person on the shared corpus
 ---@field value string|number? dates: the ISO date; amounts: the number
 ---@field unit string? amounts: ISO 4217 currency, `percent`, or a unit word

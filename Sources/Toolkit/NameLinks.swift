@@ -3,7 +3,7 @@ import NewsKit
 
 /// The cross-script link of each mention (`link`, `link_score` in the Lua API): the knowledge-base
 /// id where there is one, else for a person's name of two or more words the id of its `NameKey`
-/// (`~person/@nwrkrks` for انور قرقاش and Anwar Gargash alike), else the mention's own id. A pure
+/// (`~person/@anrkrkS` for انور قرقاش and Anwar Gargash alike), else the mention's own id. A pure
 /// function of the name, so that every worker, pass and machine of a run (`--map-state`) gives a
 /// spelling the same link whatever order articles come in; keys are remembered for the process,
 /// since the same names come back in article after article.

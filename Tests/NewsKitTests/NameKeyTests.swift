@@ -16,7 +16,7 @@ final class NameKeyTests: XCTestCase {
     func testCorpusSpellingsOfOnePersonShareAKey() {
         // Tehran Times "Anwar Gargash"; Al Arabiya "أنور قرقاش"; the Persian spelling.
         assertLinked(["Anwar Gargash", "أنور قرقاش", "انور قرقاش", "انور قرقاش"])
-        XCTAssertEqual(NameKey.key(for: "Anwar Gargash"), "nrkrkS")
+        XCTAssertEqual(NameKey.key(for: "Anwar Gargash"), "anrkrkS")
         // Iran's foreign ministry spokesman: Tehran Times, Sky News Arabia, Fars.
         assertLinked(["Bahram Qassemi", "بهرام قاسمي", "بهرام قاسمی"])
         // The UN envoy for Syria: Tehran Times, Arabic press.
@@ -49,10 +49,17 @@ final class NameKeyTests: XCTestCase {
         // Different people, different keys.
         XCTAssertNotEqual(NameKey.key(for: "Bahram Qassemi"), NameKey.key(for: "Qassem Soleimani"))
         XCTAssertNotEqual(NameKey.key(for: "Anwar Gargash"), NameKey.key(for: "Anwar Sadat"))
+        // A word opening with a vowel: Tehran Times' Hamid Hesam is not Al Arabiya's أحمد حسام,
+        // nor Hamid Mohammadi أحمد محمد; Ahmad Motamedi is احمد معتمدي.
+        XCTAssertNotEqual(NameKey.key(for: "Hamid Hesam"), NameKey.key(for: "أحمد حسام"))
+        XCTAssertNotEqual(NameKey.key(for: "Hamid Mohammadi"), NameKey.key(for: "أحمد محمد"))
+        XCTAssertEqual(NameKey.key(for: "Ahmad Motamedi"), NameKey.key(for: "احمد معتمدي"))
+        // Ali-Akbar with a hyphen, علی‌اکبر with a ZWNJ: two words each.
+        XCTAssertEqual(NameKey.key(for: "Ali-Akbar Velayati"), NameKey.key(for: "علی‌اکبر ولایتی"))
     }
 
     func testConfidenceGrowsWithTheKey() {
-        XCTAssertLessThan(NameKey.confidence(ofKey: "nrkrk"), NameKey.confidence(ofKey: "stfndmstr"))
+        XCTAssertLessThan(NameKey.confidence(ofKey: "anrkrkS"), NameKey.confidence(ofKey: "stfndmstr"))
         XCTAssertLessThanOrEqual(NameKey.confidence(ofKey: "stfndmstr"), 1)
     }
 }

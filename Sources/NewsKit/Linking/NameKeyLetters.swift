@@ -1,5 +1,6 @@
 /// Arabic-script letters in `NameKey`'s alphabet: b t s j c h x d z r S f k l m n (c is ch, S is
-/// sh, x is kh); vowel letters, hamza forms, ع, ة and ZWNJ give nothing.
+/// sh, x is kh) and `a` for a word that opens with a vowel; other vowel letters, hamza forms, ع, ة
+/// and ZWNJ give nothing.
 enum ArabicLetters {
     static func isArabicScript(_ scalar: Unicode.Scalar) -> Bool {
         (0x0600...0x06FF).contains(scalar.value) || (0x0750...0x077F).contains(scalar.value)
@@ -41,11 +42,18 @@ enum ArabicLetters {
         }
     }
 
+    /// Alef, its hamza forms and ع open a word that romanisations open with a vowel (أحمد Ahmad,
+    /// علي Ali, إبراهيم Ebrahim), unlike حميد Hamid.
+    static func startsWithVowel(_ scalar: Unicode.Scalar) -> Bool {
+        [0x0622, 0x0623, 0x0625, 0x0627, 0x0671, 0x0639].contains(scalar.value)
+    }
+
     static func skeleton(of word: Substring) -> [UInt8]? {
         var scalars = Array(String(word).precomposedStringWithCompatibilityMapping.unicodeScalars)
         // The article: الأسد is al-Assad, which the English press often writes Assad.
         if scalars.count > 3, scalars[0].value == 0x0627, scalars[1].value == 0x0644 { scalars.removeFirst(2) }
         var out: [UInt8] = []
+        if let first = scalars.first, startsWithVowel(first) { out.append(NameKey.vowelStart) }
         for scalar in scalars {
             if let letter = letters[scalar.value] { out.append(letter) } else if !isSilent(scalar) { return nil }
         }
@@ -64,6 +72,9 @@ enum LatinLetters {
         }
         if ["al", "el", "ul"].contains(String(decoding: letters, as: UTF8.self)) { return [] }
         var out: [UInt8] = []
+        if let first = letters.first, [UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u")].contains(first) {
+            out.append(NameKey.vowelStart)
+        }
         var i = 0
         func next(_ offset: Int) -> UInt8 { i + offset < letters.count ? letters[i + offset] : 0 }
         while i < letters.count {

@@ -45,7 +45,7 @@ enum EntityRecords {
             APIClassField("extractor", "string", "`kb`, `date`, or the rule or extractor that found it") { LuaValue($0.extractor) },
             APIClassField("score", "number", "confidence, 0 to 1 (short names and adjectives score lower)") { LuaValue($0.score) },
             APIClassField("linked", "boolean", "true when `id` is a knowledge-base id") { .boolean($0.isLinked) },
-            APIClassField("link", "string", "the id that joins the spellings of one entity across scripts: `id` when it is a knowledge-base id; for a person outside it named by two or more words, the id of the name's cross-script key (`~person/@nwrkrks` for انور قرقاش and Anwar Gargash), else `id`") { LuaValue(NameLinks.shared.link(of: $0).id) },
+            APIClassField("link", "string", "the id that joins the spellings of one entity across scripts: `id` when it is a knowledge-base id; for a person outside it named by two or more words, the id of the name's cross-script key (`~person/@anrkrkS` for انور قرقاش and Anwar Gargash), else `id`") { LuaValue(NameLinks.shared.link(of: $0).id) },
             APIClassField("link_score", "number", "how far `link` can be trusted, 0 to 1: 1 when it is `id`; for a cross-script key, how often names of that key length were one person on the shared corpus") { LuaValue(NameLinks.shared.link(of: $0).score) },
             APIClassField("value", "string|number?", "dates: the ISO date; amounts: the number") { m in
                 if let number = m.number { return LuaValue(number) }
