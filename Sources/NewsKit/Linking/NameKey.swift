@@ -24,7 +24,8 @@ public enum NameKey {
             [0x20, 0x2D, 0xA0, 0x200C].contains(scalar.value) ? " " : scalar
         }))
         let words = separated.split(separator: " ")
-        guard words.count >= 2 else { return nil }
+        // Two words apart, not a surname that a ZWNJ or hyphen joins (حسني‌پور, Khankeshi-Pour).
+        guard name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).count >= 2 else { return nil }
         var key: [UInt8] = []
         for word in words {
             guard let skeleton = skeleton(of: word) else { return nil }
