@@ -9,8 +9,31 @@ enum HTMLHints {
             || has(reason[...], "disqus") || has(reason[...], "respond")
     }
 
+    /// An element's id and classes lowercased and cut into words, once: each judgement reads them.
+    struct Names {
+        var id: String
+        var classes: String
+        var idWords: [Substring]
+        var classWords: [Substring]
+
+        init(_ e: HTMLElement) {
+            id = e.id.isEmpty ? "" : e.id.lowercased()
+            classes = e.classes.isEmpty ? "" : e.classes.lowercased()
+            idWords = id.isEmpty ? [] : HTMLHints.words(id)
+            classWords = classes.isEmpty ? [] : HTMLHints.words(classes)
+        }
+
+        /// (original name, lowercased, words) of the id and the classes that are given.
+        func each(_ e: HTMLElement) -> [(name: String, lower: String, words: [Substring])] {
+            var all: [(String, String, [Substring])] = []
+            if !id.isEmpty { all.append((e.id, id, idWords)) }
+            if !classes.isEmpty { all.append((e.classes, classes, classWords)) }
+            return all
+        }
+    }
+
     /// Why an element is furniture, or nil.
-    static func furniture(_ e: HTMLElement, insideArticle: Bool) -> String? {
+    static func furniture(_ e: HTMLElement, _ names: Names, insideArticle: Bool) -> String? {
         switch e.tag {
         case "nav": return "<nav>"
         case "aside": return "<aside>"
@@ -27,14 +50,13 @@ enum HTMLHints {
         let itemprop = e.itemprop.lowercased()
         if itemprop == "comment" { return "itemprop=comment" }
         if has(itemprop[...], "articlebody") { return nil }
-        for name in [e.id, e.classes] where !name.isEmpty {
-            let lower = name.lowercased()
-            for word in words(lower) where furnitureWords.contains(word) {
+        for (name, _, parts) in names.each(e) {
+            for word in parts where furnitureWords.contains(word) {
                 // A content word beside it ("article-footer" is furniture, "main-nav" too, but
                 // "content-body-with-sidebar" names the article's own column).
                 return name == e.id ? "#\(e.id)" : ".\(word)"
             }
-            for word in words(lower) where !notFurniture.contains(word) {
+            for word in parts where !notFurniture.contains(word) {
                 for part in furnitureParts where has(word, part) {
                     return name == e.id ? "#\(e.id)" : ".\(word)"
                 }
@@ -44,7 +66,7 @@ enum HTMLHints {
     }
 
     /// How strongly the names call the element the article's body.
-    static func contentWeight(_ e: HTMLElement) -> Double {
+    static func contentWeight(_ e: HTMLElement, _ names: Names) -> Double {
         var weight = 0.0
         switch e.tag {
         case "article": weight += 25
@@ -57,9 +79,7 @@ enum HTMLHints {
         }
         let itemprop = e.itemprop.lowercased()
         if has(itemprop[...], "articlebody") || itemprop == "text" || itemprop == "reviewbody" { weight += 50 }
-        for name in [e.id, e.classes] where !name.isEmpty {
-            let lower = name.lowercased()
-            let parts = words(lower)
+        for (_, lower, parts) in names.each(e) {
             if parts.contains(where: contentWords.contains) || contentParts.contains(where: { has(lower[...], $0) }) || parts.contains(where: notFurniture.contains) { weight += 25 }
             if parts.contains(where: furnitureWords.contains) || parts.contains(where: weakFurniture.contains)
                 || parts.contains(where: { word in !notFurniture.contains(word) && furnitureParts.contains(where: { has(word, $0) }) }) { weight -= 25 }
@@ -68,9 +88,8 @@ enum HTMLHints {
     }
 
     /// Names of the lede (the standfirst above the body).
-    static func isLede(_ e: HTMLElement) -> Bool {
-        let lower = (e.id + " " + e.classes).lowercased()
-        return words(lower).contains { ledeWords.contains($0) }
+    static func isLede(_ names: Names) -> Bool {
+        names.idWords.contains { ledeWords.contains($0) } || names.classWords.contains { ledeWords.contains($0) }
     }
 
     private static let ledeWords: Set<Substring> = ["lead", "lede", "intro", "teaser", "standfirst", "summary", "excerpt",
@@ -92,7 +111,23 @@ enum HTMLHints {
     }
 
     static func words(_ name: String) -> [Substring] {
-        name.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) && $0.isASCII })
+        // By bytes: splitting by Character cost a sixth of the extraction's time. Bytes of other
+        // scripts (>= 0x80) are never separators, so such a part stays whole as before.
+        var parts: [Substring] = []
+        let utf8 = name.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            let separator = byte < 0x80 && !((byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39))
+            if separator {
+                if start != i { parts.append(Substring(utf8[start..<i])) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start != utf8.endIndex { parts.append(Substring(utf8[start..<utf8.endIndex])) }
+        return parts
     }
 
     private static let furnitureWords: Set<Substring> = [

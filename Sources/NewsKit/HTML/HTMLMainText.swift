@@ -34,8 +34,9 @@ struct HTMLMainText {
         }
 
         // Names are judged once per element, not once per block below it.
-        let furnitureOf = elements.indices.map { HTMLHints.furniture(elements[$0], insideArticle: inArticleTag[$0]) }
-        let ledeOf = elements.map(HTMLHints.isLede)
+        let names = elements.map(HTMLHints.Names.init)
+        let furnitureOf = elements.indices.map { HTMLHints.furniture(elements[$0], names[$0], insideArticle: inArticleTag[$0]) }
+        let ledeOf = names.map(HTMLHints.isLede)
 
         // Scores flow from text blocks to the elements above them.
         var scores = [Double](repeating: 0, count: elements.count)
@@ -48,7 +49,7 @@ struct HTMLMainText {
             while target >= 0, level < 5 {
                 if !scored[target] {
                     scored[target] = true
-                    scores[target] += HTMLHints.contentWeight(elements[target])
+                    scores[target] += HTMLHints.contentWeight(elements[target], names[target])
                 }
                 scores[target] += base / [1, 2, 6, 9, 12][level]
                 target = elements[target].parent
