@@ -26,12 +26,15 @@ struct PersonCoreference {
         let people = mentions.indices.filter { mentions[$0].kind == "person" }
         guard people.count > 1 || people.contains(where: { mentions[$0].isLinked }) else { return mentions }
         var named: [Person] = []
+        var written: [[Substring]] = []
         for i in people {
-            let words = Set(nameWords(mentions[i].text)).union(mentions[i].isLinked ? nameWords(mentions[i].name) : [])
+            let ordered = nameWords(mentions[i].text)
+            let words = Set(ordered).union(mentions[i].isLinked ? nameWords(mentions[i].name) : [])
             named.append(Person(index: i, words: words, linked: mentions[i].isLinked))
+            written.append(ordered)
         }
-        for person in named where !person.words.isEmpty {
-            let ordered = nameWords(mentions[person.index].text)
+        for (k, person) in named.enumerated() where !person.words.isEmpty {
+            let ordered = written[k]
             let own = Set(ordered)
             guard !own.isEmpty else { continue }
             // "احمدي نژاد" typed with a space where the full name writes "احمدی‌نژاد" (ZWNJ).

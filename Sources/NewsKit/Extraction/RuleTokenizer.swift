@@ -90,6 +90,7 @@ enum RuleTokenizer {
     }
 
     private static func readWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, scratch: inout [UInt8]) -> RuleToken {
+        if let word = readASCIIWord(bytes, from: start) { return word }
         let n = bytes.count
         var i = start
         var writing: RuleToken.Writing?
@@ -138,6 +139,34 @@ enum RuleTokenizer {
         token.upperInitial = upperInitial
         token.upperAfterHyphen = upperAfterHyphen
         token.allCaps = upperCount >= 2 && lowerCount == 0
+        return token
+    }
+
+    /// A word of ASCII letters that ends where no joiner or other script can continue it, as
+    /// most words of Latin-script text do: read, folded and hashed in one pass over its bytes,
+    /// with what `readWord` would give. Nil when the word needs the general reading.
+    @inline(__always)
+    private static func readASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> RuleToken? {
+        let n = bytes.count
+        var i = start, upper = 0
+        var hash: UInt64 = 0xcbf29ce484222325
+        while i < n {
+            let b = bytes[i], lower = b | 0x20
+            guard lower >= 0x61 && lower <= 0x7A else { break }
+            if b < 0x61 { upper += 1 }
+            hash = (hash ^ UInt64(lower)) &* 0x100000001b3
+            i += 1
+        }
+        guard i > start else { return nil }
+        if i < n, bytes[i] >= 0x80 || bytes[i] == 0x2D || bytes[i] == 0x27 { return nil }
+        let length = i - start
+        let key = String(unsafeUninitializedCapacity: length) { out in
+            for k in 0..<length { out[k] = bytes[start + k] | 0x20 }
+            return length
+        }
+        var token = RuleToken(start: start, end: i, kind: .word, writing: .cased, key: key, hash: hash)
+        token.upperInitial = bytes[start] < 0x61
+        token.allCaps = upper >= 2 && upper == length
         return token
     }
 
