@@ -45,6 +45,21 @@ struct TrainingSetup {
         return data
     }
 
+    /// Unlabelled text of `lang` for learning word classes: every article of its corpus file
+    /// (`../shared/corpus/LANG-*.jsonl`) and the training split's sentences, never the development
+    /// split's.
+    func clusterTexts(for lang: String, training: [TaggerExample]) throws -> [String] {
+        var texts = training.map(\.text)
+        let files = try FileManager.default.contentsOfDirectory(at: options.corpus, includingPropertiesForKeys: nil)
+            .filter { $0.lastPathComponent.hasPrefix("\(lang)-") && $0.pathExtension == "jsonl" }.sorted { $0.path < $1.path }
+        for file in files {
+            JSONLinesReader(origin: file.lastPathComponent).read(try Data(contentsOf: file), warn: { _ in }) { record in
+                texts.append(record.document.text)
+            }
+        }
+        return texts
+    }
+
     /// Articles of a corpus file, their body labelled with what the knowledge base, the rules and
     /// the date parser find in it: one example per paragraph.
     func distantExamples(_ file: URL, lang: String) -> [[TaggerExample]] {

@@ -11,6 +11,8 @@ struct TrainingOptions {
     var bits: Int?
     /// Distant supervision: at most this many articles of a corpus file, so training stays minutes.
     var articles = 2000
+    /// Passes of the speed measurement; nil: as many as two seconds allow.
+    var passes: Int?
 
     /// 2^16 rows × 9 tags × 2 bytes: 1.2 MB a language, about a processor's level-2 cache, which
     /// keeps tagging fast; 2^18 rows scored the same on the development splits (issue 11 note).
@@ -33,6 +35,7 @@ struct TrainingOptions {
             case "--epochs": epochs = Int(try value()) ?? epochs
             case "--bits": bits = Int(try value())
             case "--articles": articles = Int(try value()) ?? articles
+            case "--passes": passes = Int(try value())
             default: throw TrainingError("unknown option \(args[i])")
             }
             i += 1

@@ -106,6 +106,30 @@ final class TaggerTests: XCTestCase {
         XCTAssertTrue(tagger.spans(in: text, lang: "yy", gazetteer: .empty).isEmpty)
     }
 
+    /// Words used in the same contexts share a class; the table keeps them through the weights
+    /// file, and a word it never saw is class 0.
+    func testWordClassesGroupWordsOfLikeContextsAndRoundTrip() throws {
+        let people = ["juma", "halima", "baraka", "zawadi", "neema", "imani"]
+        let towns = ["tanga", "moshi", "iringa", "musoma", "kigoma", "mtwara"]
+        var texts: [String] = []
+        for i in 0..<300 {
+            texts.append("jana bwana \(people[i % 6]) alisema kwamba mji wa \(towns[(i * 5) % 6]) una watu wengi na \(["mvua", "jua", "upepo"][i % 3]) kali")
+        }
+        let clusters = TaggerClusterLearning.learn(texts: texts, classes: 6, iterations: 8)
+        func hash(_ word: String) -> UInt64 { var w = word; return w.withUTF8 { TaggerTokenizer.tokens(in: $0, gazetteer: .empty)[0].features.word } }
+        let personClasses = Set(people.map { clusters.cluster(of: hash($0)) })
+        let townClasses = Set(towns.map { clusters.cluster(of: hash($0)) })
+        XCTAssertEqual(personClasses.count, 1)
+        XCTAssertEqual(townClasses.count, 1)
+        XCTAssertNotEqual(personClasses, townClasses)
+        XCTAssertFalse(personClasses.contains(0))
+        XCTAssertEqual(clusters.cluster(of: hash("bukoba")), 0)
+        let data = TaggerModel.encode(language: "xx", bits: 8, weights: [Float](repeating: 0, count: 256 * 9),
+                                      transitions: [Float](repeating: 0, count: 90), clusters: clusters)
+        let model = try TaggerModel(data: data)
+        XCTAssertEqual(people.map { model.clusters.cluster(of: hash($0)) }, people.map { clusters.cluster(of: hash($0)) })
+    }
+
     func testAFileOfAnotherFormatIsRefusedWithWhy() {
         var data = TaggerModel.encode(language: "xx", bits: 8, weights: [Float](repeating: 0, count: 256 * 9),
                                       transitions: [Float](repeating: 0, count: 90))

@@ -32,7 +32,7 @@ public struct NameTagger: Sendable {
     }
 
     func spans(in bytes: UnsafeBufferPointer<UInt8>, model: TaggerModel, gazetteer: TaggerGazetteer) -> [TaggedSpan] {
-        let tokens = TaggerTokenizer.tokens(in: bytes, gazetteer: gazetteer)
+        let tokens = TaggerTokenizer.tokens(in: bytes, gazetteer: gazetteer, clusters: model.clusters)
         var tags: [Int] = [], margins: [Float] = []
         tokens.withUnsafeBufferPointer { model.tag($0, tags: &tags, margins: &margins) }
         var spans = TaggedSpan.spans(tags: tags, tokens: tokens)

@@ -8,9 +8,9 @@ public struct TaggerExample: Sendable {
     /// Tokens of `text` take the tags of the gold `spans` (byte ranges) they overlap: B for the
     /// first token of a span, I for the rest. The tokens are the ones tagging sees, so training
     /// and tagging agree on word boundaries even where the annotators' tokens differ.
-    public init(text: String, spans: [TaggedSpan], gazetteer: TaggerGazetteer) {
+    public init(text: String, spans: [TaggedSpan], gazetteer: TaggerGazetteer, clusters: TaggerClusters = .none) {
         var copy = text
-        let tokens = copy.withUTF8 { TaggerTokenizer.tokens(in: $0, gazetteer: gazetteer) }
+        let tokens = copy.withUTF8 { TaggerTokenizer.tokens(in: $0, gazetteer: gazetteer, clusters: clusters) }
         var tags = [Int](repeating: TaggerLabel.outside, count: tokens.count)
         var t = 0
         for span in spans.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {

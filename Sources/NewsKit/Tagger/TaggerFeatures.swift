@@ -3,7 +3,7 @@
 /// fixed whatever the vocabulary. Changing a template changes what the weights mean: bump
 /// `TaggerModel.formatVersion`.
 enum TaggerFeatures {
-    static let count = 22
+    static let count = 27
 
     /// Facts of one token that its own and its neighbours' features combine.
     struct Token {
@@ -18,12 +18,14 @@ enum TaggerFeatures {
         /// Kind, writing and case only: what context features pair with words.
         var coarse: UInt64
         var gazetteer: UInt64
+        /// The word's class learnt from the corpus (`TaggerClusters`), 0 for a word it did not hold.
+        var cluster: UInt64
     }
 
     static let boundary = Token(word: 0x5eed, prefix2: 1, prefix3: 1, suffix2: 1, suffix3: 1, suffix4: 1,
-                                shape: 0xb0, coarse: 0xb0, gazetteer: 0x100)
+                                shape: 0xb0, coarse: 0xb0, gazetteer: 0x100, cluster: 0x100)
 
-    static func token(folded key: [UInt8], _ t: TaggerTokenizer.WordFacts, gazetteer: TaggerGazetteer) -> Token {
+    static func token(folded key: [UInt8], _ t: TaggerTokenizer.WordFacts, gazetteer: TaggerGazetteer, clusters: TaggerClusters) -> Token {
         let (hash, p2, p3, s2, s3, s4, length) = key.withUnsafeBufferPointer { affixes($0) }
         let lengthBucket: UInt64 = length <= 3 ? UInt64(length) : length <= 5 ? 4 : length <= 8 ? 5 : 6
         let coarse = UInt64(t.kind.rawValue) | UInt64(t.writing.rawValue) << 2
@@ -31,7 +33,8 @@ enum TaggerFeatures {
         let shape = coarse | (t.upperAfterHyphen ? 64 : 0) | (t.attached ? 128 : 0) | (t.lineBefore ? 256 : 0)
             | (t.zwnjBefore ? 512 : 0) | lengthBucket << 10
         return Token(word: hash, prefix2: p2, prefix3: p3, suffix2: s2, suffix3: s3, suffix4: s4,
-                     shape: shape, coarse: coarse, gazetteer: UInt64(gazetteer.mask(of: hash)))
+                     shape: shape, coarse: coarse, gazetteer: UInt64(gazetteer.mask(of: hash)),
+                     cluster: UInt64(clusters.cluster(of: hash)))
     }
 
     /// The FNV-1a hash of a folded key (as `RuleKey.fnv`), hashes of its first two and three and
@@ -115,5 +118,10 @@ enum TaggerFeatures {
         out[19] = row(20, n1.prefix3, shift)
         out[20] = row(21, pair(pair(p1.word, n1.word), t.gazetteer), shift)
         out[21] = row(22, pair(p2.coarse, pair(p1.shape, t.shape)), shift)
+        out[22] = row(23, t.cluster, shift)
+        out[23] = row(24, p1.cluster, shift)
+        out[24] = row(25, n1.cluster, shift)
+        out[25] = row(26, pair(p1.cluster, t.cluster), shift)
+        out[26] = row(27, pair(t.cluster, n1.cluster), shift)
     }
 }

@@ -5,10 +5,11 @@ import Foundation
 ///
 /// File (`*.tagger`, little-endian): the 8 bytes `TKNERWTS`, then UInt32 format version, bits,
 /// tag count, feature count; Float32 scale (a weight is its Int8 times the scale); 8 bytes of
-/// language code (ASCII, zero-padded); zeros to byte 64; (tags + 1) × tags Float32 transitions
-/// (the last row from the start); zeros to byte 576; the weights, row after row.
+/// language code (ASCII, zero-padded); UInt32 bits of the word-class table (0: none); zeros to byte 64; (tags + 1) × tags Float32 transitions
+/// (the last row from the start); zeros to byte 576; the weights, row after row; the word-class
+/// table's UInt32 slots (`TaggerClusters`).
 public struct TaggerModel: Sendable {
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
     static let magic = Array("TKNERWTS".utf8)
     static let transitionsOffset = 64
     static let weightsOffset = 576
@@ -18,6 +19,7 @@ public struct TaggerModel: Sendable {
     let scale: Float
     /// Constrained: forbidden moves are minus infinity.
     let transitions: [Float]
+    let clusters: TaggerClusters
     private let storage: Data
 
     public enum FormatError: Error, CustomStringConvertible {
@@ -47,9 +49,14 @@ public struct TaggerModel: Sendable {
             throw FormatError.shape(name, "tags, features or table size differ from this toolkit's tagger: rebuild with make train-ner")
         }
         let rows = 1 << bits
-        guard data.count == Self.weightsOffset + rows * TaggerLabel.count else {
-            throw FormatError.shape(name, "\(data.count) bytes, expected \(Self.weightsOffset + rows * TaggerLabel.count)")
+        let clusterBits = Int(u32(36))
+        guard clusterBits == 0 || (10...24).contains(clusterBits) else { throw FormatError.shape(name, "word-class table of \(clusterBits) bits") }
+        let clustersOffset = Self.weightsOffset + rows * TaggerLabel.count
+        let expected = clustersOffset + (clusterBits == 0 ? 0 : 4 << clusterBits)
+        guard data.count == expected else {
+            throw FormatError.shape(name, "\(data.count) bytes, expected \(expected)")
         }
+        self.clusters = clusterBits == 0 ? .none : TaggerClusters(bits: clusterBits, slots: (0..<(1 << clusterBits)).map { u32(clustersOffset + 4 * $0) })
         self.bits = bits
         self.scale = f32(24)
         self.language = String(decoding: data[data.startIndex + 28 ..< data.startIndex + 36].prefix { $0 != 0 }, as: UTF8.self)
@@ -62,7 +69,7 @@ public struct TaggerModel: Sendable {
     /// magnitude. On the development splits this scores as the 16-bit table did (a scale that
     /// clipped the largest 0.1% lost 2 points of precision in Swahili: the largest weights are
     /// the surest evidence).
-    public static func encode(language: String, bits: Int, weights: [Float], transitions: [Float]) -> Data {
+    public static func encode(language: String, bits: Int, weights: [Float], transitions: [Float], clusters: TaggerClusters = .none) -> Data {
         let T = TaggerLabel.count
         precondition(T == 9, "the table is read as 8 + 1 weights a row")
         precondition(weights.count == (1 << bits) * T && transitions.count == (T + 1) * T)
@@ -72,12 +79,14 @@ public struct TaggerModel: Sendable {
         func put(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         put(formatVersion); put(UInt32(bits)); put(UInt32(T)); put(UInt32(TaggerFeatures.count)); put(scale.bitPattern)
         out.append(contentsOf: Array(language.utf8.prefix(8)) + [UInt8](repeating: 0, count: 8 - min(8, language.utf8.count)))
+        put(UInt32(clusters.bits))
         out.append(Data(count: transitionsOffset - out.count))
         for t in transitions { put(t.bitPattern) }
         out.append(Data(count: weightsOffset - out.count))
         var quantised = [Int8](repeating: 0, count: weights.count)
         for i in weights.indices { quantised[i] = Int8((weights[i] / scale).rounded()) }
         quantised.withUnsafeBytes { out.append(contentsOf: $0) }
+        for slot in clusters.slots { put(slot) }
         return out
     }
 

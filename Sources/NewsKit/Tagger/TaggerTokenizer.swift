@@ -10,7 +10,7 @@ enum TaggerTokenizer {
         var features: TaggerFeatures.Token
     }
 
-    static func tokens(in bytes: UnsafeBufferPointer<UInt8>, gazetteer: TaggerGazetteer) -> [Token] {
+    static func tokens(in bytes: UnsafeBufferPointer<UInt8>, gazetteer: TaggerGazetteer, clusters: TaggerClusters = .none) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 6)
         var scratch: [UInt8] = []
@@ -35,7 +35,7 @@ enum TaggerTokenizer {
                     facts.attached = !space && !zwnj && !line
                     facts.lineBefore = line
                     facts.zwnjBefore = zwnj && !space
-                    tokens.append(Token(start: i, end: facts.end, features: TaggerFeatures.token(folded: scratch, facts, gazetteer: gazetteer)))
+                    tokens.append(Token(start: i, end: facts.end, features: TaggerFeatures.token(folded: scratch, facts, gazetteer: gazetteer, clusters: clusters)))
                     i = facts.end
                     space = false; line = false; zwnj = false
                     continue
@@ -44,7 +44,7 @@ enum TaggerTokenizer {
                 facts.attached = !space && !zwnj && !line
                 facts.lineBefore = line
                 facts.zwnjBefore = zwnj && !space
-                tokens.append(Token(start: i, end: facts.end, features: TaggerFeatures.token(folded: scratch, facts, gazetteer: gazetteer)))
+                tokens.append(Token(start: i, end: facts.end, features: TaggerFeatures.token(folded: scratch, facts, gazetteer: gazetteer, clusters: clusters)))
                 i = facts.end
                 space = false; line = false; zwnj = false
             case .digit:
@@ -65,7 +65,7 @@ enum TaggerTokenizer {
                 var facts = WordFacts(end: end, kind: .number, writing: .other)
                 facts.attached = !space && !zwnj && !line
                 facts.lineBefore = line
-                tokens.append(Token(start: i, end: end, features: TaggerFeatures.token(folded: scratch, facts, gazetteer: gazetteer)))
+                tokens.append(Token(start: i, end: end, features: TaggerFeatures.token(folded: scratch, facts, gazetteer: gazetteer, clusters: clusters)))
                 i = end
                 space = false; line = false; zwnj = false
             case .joiner, .punct:
@@ -74,7 +74,7 @@ enum TaggerTokenizer {
                 var facts = WordFacts(end: i + length, kind: .punct, writing: .other)
                 facts.attached = !space && !zwnj && !line
                 facts.lineBefore = line
-                tokens.append(Token(start: i, end: i + length, features: TaggerFeatures.token(folded: scratch, facts, gazetteer: gazetteer)))
+                tokens.append(Token(start: i, end: i + length, features: TaggerFeatures.token(folded: scratch, facts, gazetteer: gazetteer, clusters: clusters)))
                 i += length
                 space = false; line = false; zwnj = false
             }

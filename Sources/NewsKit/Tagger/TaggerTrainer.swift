@@ -16,7 +16,7 @@ public struct TaggerTrainer {
     }
 
     /// The weights file's bytes for `language`; `progress` hears each epoch's count of wrong tokens.
-    public func train(_ examples: [TaggerExample], language: String, progress: (Int, Int, Int) -> Void = { _, _, _ in }) -> Data {
+    public func train(_ examples: [TaggerExample], language: String, clusters: TaggerClusters = .none, progress: (Int, Int, Int) -> Void = { _, _, _ in }) -> Data {
         let T = TaggerLabel.count, F = TaggerFeatures.count
         var w = [Float](repeating: 0, count: (1 << bits) * T), u = w
         var tw = [Float](repeating: 0, count: (T + 1) * T), tu = tw
@@ -76,7 +76,7 @@ public struct TaggerTrainer {
         }
         for i in w.indices { w[i] -= u[i] / c }
         for i in tw.indices { tw[i] -= tu[i] / c }
-        return TaggerModel.encode(language: language, bits: bits, weights: w, transitions: tw)
+        return TaggerModel.encode(language: language, bits: bits, weights: w, transitions: tw, clusters: clusters)
     }
 }
 
