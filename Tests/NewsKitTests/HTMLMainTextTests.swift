@@ -45,4 +45,20 @@ final class HTMLMainTextTests: XCTestCase {
         for paragraph in paragraphs { XCTAssertTrue(text.contains(paragraph), text) }
         XCTAssertFalse(text.contains("Haki zote"), text)
     }
+
+    /// Short blocks that open with a site's furniture phrase, in any of several languages, are not
+    /// main text even inside the article's column; longer text that happens to open so stays.
+    func testBoilerplatePhrasesInsideTheColumn() {
+        let body = paragraphs.map { "<p>\($0)</p>" }.joined()
+        let html = """
+            <html><body><article><h1>Putin azuru Beijing</h1>\(body)
+            <h3>Notas relacionadas</h3><p>À lire aussi</p><p>Mehr zum Thema:</p>
+            <p>Lesen Sie auch die Stellungnahme der Regierung, die am Montag veröffentlicht wurde, mit allen Einzelheiten zum Besuch.</p>
+            </article></body></html>
+            """
+        let text = kept(html)
+        for paragraph in paragraphs { XCTAssertTrue(text.contains(paragraph), text) }
+        for phrase in ["Notas relacionadas", "À lire aussi", "Mehr zum Thema"] { XCTAssertFalse(text.contains(phrase), text) }
+        XCTAssertTrue(text.contains("Lesen Sie auch die Stellungnahme"), text)
+    }
 }

@@ -87,6 +87,25 @@ enum HTMLHints {
         return weight
     }
 
+    /// The phrase a short block opens with when it is a site's furniture in any language ("Mehr zum
+    /// Thema", "Notas relacionadas", "À lire aussi", "Subscribe now"): headings of link lists, paywall
+    /// and print notices that sit inside the article's column.
+    static func boilerplatePhrase(_ text: String) -> String? {
+        let lower = text.lowercased()
+        return boilerplatePhrases.first { lower.hasPrefix($0) }
+    }
+
+    private static let boilerplatePhrases = [
+        "mehr zum thema", "mehr themen", "schon gelesen", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+        "am meisten gelesen", "meistgelesen", "letzte kommentare", "weitere artikel", "lesen sie auch", "lesen sie mehr", "auch interessant",
+        "über den autor", "rezept drucken", "notas relacionadas", "noticias relacionadas", "lee también", "te puede interesar",
+        "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "pour lire la suite", "pour accéder en illimité",
+        "related stories", "related articles", "related posts", "you may also like", "you might also like", "more stories",
+        "most read", "most popular", "about the author", "subscribe now", "to view the full story", "advertisement",
+        "leggi anche", "potrebbe interessarti", "articoli correlati", "czytaj także", "czytaj też", "zobacz także", "zobacz też",
+        "veja também", "leia também", "читайте также", "اقرأ أيضا", "اقرأ أيضاً", "بیشتر بخوانید", "soma pia", "soma zaidi",
+    ]
+
     /// Names of the lede (the standfirst above the body).
     static func isLede(_ names: Names) -> Bool {
         names.idWords.contains { ledeWords.contains($0) } || names.classWords.contains { ledeWords.contains($0) }

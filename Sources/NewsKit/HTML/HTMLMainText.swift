@@ -180,6 +180,11 @@ struct HTMLMainText {
                 related = role == .listItem && density > 0.5 && block.characters >= 25 && !menu
                     || furniture.map { f in ["related", "recommend", "popular"].contains { HTMLHints.has(f[...], $0) } } ?? false
             }
+            if main, role != .title, block.characters <= 60, let phrase = HTMLHints.boilerplatePhrase(block.text) {
+                main = false
+                reason = "boilerplate phrase \"\(phrase)\""
+                related = ["related", "read", "lire", "lesen", "leggi", "czytaj", "lee", "leia", "mehr", "more"].contains { phrase.contains($0) }
+            }
             if main, role == .title { reason = "the page's <h1>" }
             segments.append(HTMLSegment(text: block.text, main: main, role: role, reason: reason,
                                         path: e >= 0 ? pathOf[e] : "", related: related))
