@@ -55,7 +55,9 @@ public final class LuaState {
         let deadline = budget.pointee.deadline
         let left = deadline > 0 ? max(0, deadline - now) : LuaState.closingSeconds
         setSliceMessage("finalizers (__gc) still running when the script ended")
-        tk_set_deadlines(budget, deadline, now + min(left, LuaState.closingSeconds))
+        // Only the closing slice remains, so a finalizer that loops is named as such even when the
+        // run's own deadline has passed already (a loaded machine, a script that used its time).
+        tk_set_deadlines(budget, 0, now + min(left, LuaState.closingSeconds))
         budget.pointee.swift_depth = 0
         tk_close(L, budget)
         mainThread = nil
@@ -170,19 +172,12 @@ public final class LuaState {
     }
 
     func popError(_ L: OpaquePointer, status: Int32) -> LuaError {
-        var text = "(no message)"
-        if let cstr = lua_tolstring(L, -1, nil) { text = String(cString: cstr) }
-        lua_settop(L, -2)
-        var message = text
-        var traceback = ""
-        let marker = Array("\nstack traceback:".utf8)
-        let bytes = Array(text.utf8)
-        if bytes.count >= marker.count,
-            let at = (0...(bytes.count - marker.count)).first(where: { bytes[$0..<($0 + marker.count)].elementsEqual(marker) })
-        {
-            message = String(decoding: bytes[..<at], as: UTF8.self)
-            traceback = String(decoding: bytes[(at + 1)...], as: UTF8.self)
+        var (message, traceback) = ("(no message)", "")
+        var length = 0
+        if let start = lua_tolstring(L, -1, &length) {
+            (message, traceback) = Self.splitError(UnsafeBufferPointer(start: UnsafeRawPointer(start).assumingMemoryBound(to: UInt8.self), count: length))
         }
+        lua_settop(L, -2)
         let kind: LuaError.Kind
         switch (status, budget.pointee.stop_reason) {
         case (LUA_ERRSYNTAX, _): kind = .syntax
@@ -200,6 +195,37 @@ public final class LuaState {
             budget.pointee.stop_reason = Int32(TK_STOP_MEMORY)
         }
         return LuaError(kind: kind, message: message, traceback: traceback)
+    }
+
+    /// Longest error message kept, in bytes: a script can raise a message of any size, and a user is
+    /// owed one readable line, not megabytes on stderr.
+    static let errorMessageLimit = 4096
+
+    /// The message and Lua's traceback (which our message handler appends after
+    /// "\nstack traceback:"), the message cut at `errorMessageLimit` on a character boundary.
+    static func splitError(_ bytes: UnsafeBufferPointer<UInt8>) -> (message: String, traceback: String) {
+        let marker = Array("\nstack traceback:".utf8)
+        var end = bytes.count
+        var traceback = ""
+        if bytes.count >= marker.count {
+            // The traceback comes last; search back from the end so a huge message costs one pass.
+            var at = bytes.count - marker.count
+            while at >= 0 {
+                if bytes[at] == marker[0], (1..<marker.count).allSatisfy({ bytes[at + $0] == marker[$0] }) {
+                    end = at
+                    traceback = String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)...]), as: UTF8.self)
+                    break
+                }
+                at -= 1
+            }
+        }
+        guard end > errorMessageLimit else {
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self), traceback)
+        }
+        var cut = errorMessageLimit
+        while cut > 0 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }  // not inside a UTF-8 sequence
+        let kept = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self)
+        return (kept + "… (error message cut: \(end) bytes in all)", traceback)
     }
 
     // MARK: Globals

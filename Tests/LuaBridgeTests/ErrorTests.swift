@@ -40,6 +40,22 @@ final class ErrorTests: XCTestCase {
         }
     }
 
+    func testAHugeErrorMessageIsCutToOneReadableLineAndKeepsItsTraceback() throws {
+        let lua = try LuaState()
+        // 4 MiB of message, with a multi-byte character across the cut and a fake marker inside.
+        let code = "local function f()\n  error(('\\nstack traceback:x'):rep(2) .. ('é'):rep(2 << 20))\nend\nf()\n"
+        XCTAssertThrowsError(try lua.run(code, chunkName: "@big.lua")) { error in
+            let e = error as! LuaError
+            XCTAssertEqual(e.kind, .runtime)
+            XCTAssertTrue(e.message.hasPrefix("big.lua:2: \nstack traceback:x"), String(e.message.prefix(80)))
+            XCTAssertLessThan(e.message.utf8.count, LuaState.errorMessageLimit + 100)
+            XCTAssertTrue(e.message.hasSuffix("bytes in all)"), String(e.message.suffix(80)))
+            XCTAssertFalse(e.message.contains("\u{FFFD}"), "cut inside a character")
+            XCTAssertTrue(e.traceback.hasPrefix("stack traceback:"), String(e.traceback.prefix(80)))
+            XCTAssertTrue(e.traceback.contains("big.lua:4"), e.traceback)
+        }
+    }
+
     func testErrorThrownInSwiftCallbackIsRaisedAtTheCallersLine() throws {
         let lua = try LuaState()
         try lua.setGlobal("fail", .function(LuaFunction("fail") { call in
