@@ -7,8 +7,9 @@ public struct Document: Sendable {
     /// Where it came from: a path, `path:line` for a JSON Lines record, or `-` for standard input.
     public var origin: String
     public var text: String
-    /// Stable id: a hash of the content, the same wherever the file lies.
-    public var contentHash: String
+    /// Stable id: a hash of the content, the same wherever the file lies. Computed when asked:
+    /// a record that gives its own id never pays for hashing its text.
+    public var contentHash: String { ContentHash.hex(of: text) }
     /// How the bytes were read when not as clean UTF-8: notes (another encoding) and warnings
     /// (bytes replaced).
     public var problems: [InputProblem]
@@ -24,14 +25,12 @@ public struct Document: Sendable {
     public init(origin: String, text: String) {
         self.origin = origin
         self.text = text
-        self.contentHash = ContentHash.hex(of: text)
         self.problems = []
     }
 
     init(origin: String, decoded: DecodedInput) {
         self.origin = origin
         self.text = decoded.text
-        self.contentHash = ContentHash.hex(of: decoded.text)
         self.problems = decoded.problems
     }
 
