@@ -30,9 +30,10 @@ public struct ArticleReader: Sendable {
         if let title = record.title, !raw.hasPrefix(title) { raw = title + "\n\n" + raw }
         let hinted = record.lang
         let structure = parser.parse(raw, lang: hinted, repeatedLines: record.repeatedLines)
-        let guess = LanguageIdentifier.shared.identify(lines: [Substring(structure.title ?? ""), structure.textSlice]).code
+        // The record's language wins, so the text is scored only when the record gives none.
+        let lang = hinted ?? LanguageIdentifier.shared.identify(lines: [Substring(structure.title ?? ""), structure.textSlice]).code
         var article = Article(id: record.id ?? record.document.contentHash, path: record.document.origin,
-                              lang: hinted ?? guess, text: "", raw: raw)
+                              lang: lang, text: "", raw: raw)
         article.textSlice = structure.textSlice
         article.title = record.title ?? structure.title
         article.ledeSlice = structure.ledeSlice
