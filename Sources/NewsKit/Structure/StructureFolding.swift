@@ -31,31 +31,68 @@ enum StructureFolding {
     /// the parser cuts longer lines (see `ArticleParser.Run.splitLines`).
     static let maxSpan = Int(UInt32.max)
 
-    /// Folds `raw[lo..<hi]`; `rawStart` gives absolute positions in `raw`.
+    /// Folds `raw[lo..<hi]`; `rawStart` gives absolute positions in `raw`. ASCII (most bytes of
+    /// most text, and every space) goes through a table; other scalars are folded straight onto
+    /// the output, and only what holds a space is gone over again to merge runs of spaces.
     static func fold(_ raw: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Folded {
         precondition(hi - lo <= maxSpan, "a folded span is at most maxSpan bytes; callers cut longer text")
-        var out = Folded()
-        out.base = lo
-        out.bytes.reserveCapacity(hi - lo)
-        out.offsets.reserveCapacity(hi - lo)
+        var bytes: [UInt8] = []
+        var offsets: [UInt32] = []
+        bytes.reserveCapacity(hi - lo)
+        offsets.reserveCapacity(hi - lo)
+        let asciiFolds = Self.asciiFolds
         var i = lo
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(8)
         while i < hi {
+            let b0 = raw[i]
+            if b0 < 0x80 {
+                let b = asciiFolds[Int(b0)]
+                if b == 0x20 {
+                    if let last = bytes.last, last != 0x20 {
+                        bytes.append(0x20)
+                        offsets.append(UInt32(truncatingIfNeeded: i - lo))
+                    }
+                } else if b != 0 {
+                    bytes.append(b)
+                    offsets.append(UInt32(truncatingIfNeeded: i - lo))
+                }
+                i += 1
+                continue
+            }
             let (v, len) = decode(raw, i, hi)
-            scratch.removeAll(keepingCapacity: true)
-            foldScalar(v, into: &scratch)
-            for b in scratch {
-                if b == 0x20 && (out.bytes.isEmpty || out.bytes.last == 0x20) { continue }
-                out.bytes.append(b)
-                out.offsets.append(UInt32(truncatingIfNeeded: i - lo))
+            let start = bytes.count
+            foldScalar(v, into: &bytes)
+            let offset = UInt32(truncatingIfNeeded: i - lo)
+            if !bytes[start...].contains(0x20) {
+                for _ in start..<bytes.count { offsets.append(offset) }
+            } else {
+                // A space is kept only after a byte that is not one (and never first).
+                var kept = start
+                for k in start..<bytes.count {
+                    let b = bytes[k]
+                    if b == 0x20 && (kept == 0 || bytes[kept - 1] == 0x20) { continue }
+                    bytes[kept] = b
+                    kept += 1
+                    offsets.append(offset)
+                }
+                bytes.removeLast(bytes.count - kept)
             }
             i += len
         }
-        if out.bytes.last == 0x20 {
-            out.bytes.removeLast(); out.offsets.removeLast()
+        if bytes.last == 0x20 {
+            bytes.removeLast(); offsets.removeLast()
         }
+        var out = Folded()
+        out.base = lo
+        out.bytes = bytes
+        out.offsets = offsets
         return out
+    }
+
+    /// `foldScalar` of every ASCII byte: the byte to write, 0x20 for white space, 0 for nothing.
+    private static let asciiFolds: [UInt8] = (0..<128).map { v -> UInt8 in
+        var out: [UInt8] = []
+        foldScalar(UInt32(v), into: &out)
+        return out.first ?? 0
     }
 
     static func fold(_ s: String) -> [UInt8] {
