@@ -16,6 +16,14 @@ public final class ArticleStream: @unchecked Sendable {
     private var finished = false
     private var stopped = false
     private let window: Int
+    /// Bytes of text read but not yet handed out. Besides the window's count of articles, this
+    /// bounds what is held ahead of the consumer when articles are large.
+    private var bytesAhead = 0
+    static let bytesAheadLimit = 16 << 20
+    /// Articles up to this size are rendered (`render`) on the workers; larger ones are left to
+    /// the consumer, which writes them in pieces instead of holding their whole output.
+    public static let renderLimit = 256 << 10
+    private let render: (@Sendable (Item) -> String?)?
     private var enrichment: Enrichment?
 
     /// Work to do on each article after parsing, on the parsing workers (annotation, once a script
@@ -51,6 +59,11 @@ public final class ArticleStream: @unchecked Sendable {
         public var recordDigest: ContentDigest?
         /// Left out by the stream's filters: holds its place in the order, never handed out.
         var dropped = false
+        /// What the stream's `render` made of the item on a parsing worker (nil when it has none,
+        /// or the article was too large to render whole).
+        public var rendered: String?
+        /// Bytes of text the item counts for in `bytesAhead`.
+        var size = 0
 
         public init(article: Article, annotation: (generation: Int, value: ArticleAnnotation)?, record: InputRecord? = nil) {
             self.article = article
@@ -86,17 +99,22 @@ public final class ArticleStream: @unchecked Sendable {
     private let sourceBoilerplate: SourceBoilerplateLearning?
 
     public convenience init(corpus: Corpus, reader: ArticleReader = ArticleReader(), window: Int = 256, strict: Bool = false,
-                            inputs: InputSummary, parseAhead: Bool = true, filters: [ArticleFilter] = [], cache: CacheSession? = nil)
+                            inputs: InputSummary, parseAhead: Bool = true, filters: [ArticleFilter] = [], cache: CacheSession? = nil,
+                            enrichment: Enrichment? = nil, render: (@Sendable (Item) -> String?)? = nil)
     {
         self.init(corpus: corpus, reader: reader, window: window, strict: strict, inputs: inputs, parseAhead: parseAhead,
-                  filters: filters, cache: cache, sourceBoilerplate: SourceBoilerplateLearning(corpus: corpus))
+                  filters: filters, cache: cache, sourceBoilerplate: SourceBoilerplateLearning(corpus: corpus),
+                  enrichment: enrichment, render: render)
     }
 
     init(corpus: Corpus, reader: ArticleReader, window: Int = 256, strict: Bool, inputs: InputSummary, parseAhead: Bool,
-         filters: [ArticleFilter], cache: CacheSession?, sourceBoilerplate: SourceBoilerplateLearning?)
+         filters: [ArticleFilter], cache: CacheSession?, sourceBoilerplate: SourceBoilerplateLearning?,
+         enrichment: Enrichment? = nil, render: (@Sendable (Item) -> String?)? = nil)
     {
         self.sourceBoilerplate = sourceBoilerplate
         self.cache = cache
+        self.enrichment = enrichment
+        self.render = render
         self.parsing = parseAhead
         self.filters = filters.filter { !$0.isEmpty }
         self.window = window
@@ -122,6 +140,7 @@ public final class ArticleStream: @unchecked Sendable {
                 condition.wait()
             }
             guard items[consumed]?.dropped == true else { break }
+            bytesAhead -= items[consumed]?.size ?? 0
             items[consumed] = nil
             consumed += 1
             dropped += 1
@@ -137,6 +156,7 @@ public final class ArticleStream: @unchecked Sendable {
         }
         consumed += 1
         delivered += 1
+        bytesAhead -= item.size
         deliveredBytes += item.article.html?.utf8.count ?? item.article.raw.utf8.count
         condition.broadcast()
         return item
@@ -210,15 +230,18 @@ public final class ArticleStream: @unchecked Sendable {
                 inputs.note("\(record.document.origin): an article of \(String(format: "%.1f", Double(size) / 1e6)) MB: quotes, names, dates and amounts are found in windows of \(TextWindows.size >> 20) MiB, so one that spans the edge of a window is missed")
             }
             condition.lock()
-            while produced - consumed >= window && !stopped { condition.wait() }
+            while (produced - consumed >= window || (bytesAhead > 0 && bytesAhead + size > Self.bytesAheadLimit)) && !stopped {
+                condition.wait()
+            }
             if stopped { condition.unlock(); throw Stop() }
             let index = produced
             produced += 1
+            bytesAhead += size
             let enrichment = self.enrichment
             let parse = parsing
             condition.unlock()
             queue.async(group: group) { [self] in
-                let item: Item
+                var item: Item
                 if let kept = filtered(record, reader) {
                     item = kept
                 } else if parse {
@@ -226,6 +249,8 @@ public final class ArticleStream: @unchecked Sendable {
                 } else {
                     item = Item(article: reader.unparsed(record), annotation: nil, record: record)
                 }
+                item.size = size
+                if let render, !item.dropped, size <= Self.renderLimit { item.rendered = render(item) }
                 condition.lock()
                 items[index] = item
                 condition.broadcast()
@@ -244,15 +269,13 @@ public final class ArticleStream: @unchecked Sendable {
                 case .skipped(let problem):
                     try report(problem)
                 case .textFile(let url, let name):
-                    switch InputFile.read(path: url.path, shownAs: name) {
-                    case .success(let data): try text(data, name)
+                    switch InputFile.document(path: url.path, shownAs: name) {
+                    case .success(let document): try submit(InputRecord(document: document))
                     case .failure(let problem): try report(problem)
                     }
                 case .jsonLines(let url, let name):
-                    switch InputFile.read(path: url.path, shownAs: name) {
-                    case .success(let data): try JSONLinesReader(origin: name).read(file: data, problems: report, submit)
-                    case .failure(let problem): try report(problem)
-                    }
+                    // A few megabytes at a time: a JSON Lines file of any size is read in flat memory.
+                    try JSONLinesReader(origin: name).read(path: url.path, problems: report, submit)
                 case .webPage(let url, let name):
                     switch InputFile.read(path: url.path, shownAs: name) {
                     case .success(let data): try HTMLInput.read(file: data, origin: name, problems: report, submit)

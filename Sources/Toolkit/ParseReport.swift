@@ -10,17 +10,32 @@ public enum ParseReport {
     @discardableResult
     public static func run(corpus arguments: [String], format: Format, pluginFolders: [String] = [],
                            strict: Bool = false, inputFormat: InputFormat = .auto, console: Console = .standard) throws -> Int {
+        try run(corpus: arguments, format: format, pluginFolders: pluginFolders, strict: strict, inputFormat: inputFormat,
+                console: console, renderAhead: true)
+    }
+
+    /// `renderAhead` false leaves every article's output to the consumer (tests compare the two).
+    @discardableResult
+    static func run(corpus arguments: [String], format: Format, pluginFolders: [String], strict: Bool,
+                    inputFormat: InputFormat = .auto, console: Console, renderAhead: Bool) throws -> Int {
         let plugins = try PluginCatalog.discover(extra: pluginFolders)
         let markers = try plugins.markers()
         if let missing = plugins.markersMissing { console.err("toolkit: warning: \(missing)") }
         let corpus = try Corpus.resolve(arguments, format: inputFormat)
         let inputs = InputSummary(console: console)
-        let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: markers), strict: strict, inputs: inputs)
-        let json = format == .json ? try ArticleJSON(plugins: plugins, stream: stream, console: console) : nil
+        let json = format == .json ? try ArticleJSON(plugins: plugins, console: console) : nil
+        // Each article's output is made on the parsing workers, in parallel; the consumer only
+        // writes it out in order.
+        let render: @Sendable (ArticleStream.Item) -> String?
+        if let json { render = { json.rendered($0) } } else { render = { text($0.article) } }
+        let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: markers), strict: strict, inputs: inputs,
+                                   enrichment: json?.enrichment, render: renderAhead ? render : nil)
         var count = 0
         while let item = try stream.nextItem() {
             count += 1
-            if let json {
+            if let rendered = item.rendered {
+                console.out(rendered)
+            } else if let json {
                 try json.write(item) { console.out(String(decoding: $0, as: UTF8.self)) }
             } else {
                 console.out(text(item.article))

@@ -5,30 +5,55 @@ import NewsKit
 /// `toolkit parse --format json`: one object per article with exactly the fields of the Lua
 /// article (`ArticleFields`), the same names and 1-based offsets; fields that are nil are left out,
 /// keys are sorted. Quotes that name a speaker are linked through the knowledge base, loaded once.
-struct ArticleJSON {
+struct ArticleJSON: @unchecked Sendable {
     let entities: EntityContext
+    /// What the stream's parsing workers do to each article: link the speakers of its quotes.
+    let enrichment: ArticleStream.Enrichment
+    /// The article's fields in the order the object lists them (sorted by name).
+    nonisolated(unsafe) private static let fields = ArticleFields.declaration.fields.sorted { $0.name < $1.name }
 
     /// Links speakers on the stream's parsing workers, in parallel; an article whose quotes name no
     /// speaker is not annotated at all (its quotes are read straight off the article).
-    init(plugins: PluginCatalog, stream: ArticleStream, console: Console) throws {
+    init(plugins: PluginCatalog, console: Console) throws {
         entities = EntityContext(plugins: plugins, warn: { console.err("toolkit: warning: \($0)") })
         let annotator = try entities.annotator()
         // What speakerless articles carry: nothing of it is read (see ArticleObject.attributedQuotes).
         let none = annotator.annotate(Article(id: "", path: "", lang: "und", text: "", raw: ""))
-        stream.enrich(with: ArticleStream.Enrichment(generation: entities.generation) { article in
-            article.quotes.contains { $0.speaker != nil } ? annotator.annotate(article) : none
-        })
+        // Only the quotes are printed: the mentions are let go at once rather than held until the
+        // article is written (on a 100 MB article they are several times its size).
+        enrichment = ArticleStream.Enrichment(generation: entities.generation) { article in
+            guard article.quotes.contains(where: { $0.speaker != nil }) else { return none }
+            return ArticleAnnotation(mentions: [], quotes: annotator.annotate(article).quotes)
+        }
     }
 
     /// Writes the article's object and a line break to `sink`, in pieces of about 64 KiB: the
     /// text of a 100 MB article is escaped piece by piece from the article's own storage, and
     /// its blocks are made one at a time (`LuaList`), so the JSON is never whole in memory.
     func write(_ item: ArticleStream.Item, to sink: @escaping ([UInt8]) -> Void) throws {
-        let article = ArticleObject(item, entities: entities)
         var out = JSONPieces(sink: sink)
+        try write(item, into: &out)
+        out.flush()
+    }
+
+    /// The article's whole line, made on a parsing worker (the stream's `render`), or nil when it
+    /// cannot be made there: the consumer then writes it and raises the error. Safe off the main
+    /// thread because the item carries its annotation (`enrichment`), so nothing here changes the
+    /// entity context; it is only read.
+    func rendered(_ item: ArticleStream.Item) -> String? {
+        guard item.annotation?.generation == entities.generation else { return nil }
+        var line: [UInt8] = []
+        var out = JSONPieces(sink: { line = $0 }, pieceSize: .max)
+        do { try write(item, into: &out) } catch { return nil }
+        out.flush()
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    private func write(_ item: ArticleStream.Item, into out: inout JSONPieces) throws {
+        let article = ArticleObject(item, entities: entities)
         out.buffer.append(UInt8(ascii: "{"))
         var first = true
-        for field in ArticleFields.declaration.fields.sorted(by: { $0.name < $1.name }) {
+        for field in Self.fields {
             let value = try field.get(article)
             if value.isNil { continue }
             if !first { out.buffer.append(UInt8(ascii: ",")) }
@@ -38,7 +63,6 @@ struct ArticleJSON {
             try out.value(value, emptyAsObject: field.type.hasPrefix("table<"), path: "value")
         }
         out.buffer.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
-        out.flush()
     }
 }
 
@@ -48,11 +72,13 @@ struct ArticleJSON {
 struct JSONPieces {
     var buffer: [UInt8] = []
     let sink: ([UInt8]) -> Void
-    static let pieceSize = 1 << 16
+    /// Bytes after which a piece is handed on (`.max`: the whole object in one piece).
+    let pieceSize: Int
 
-    init(sink: @escaping ([UInt8]) -> Void) {
+    init(sink: @escaping ([UInt8]) -> Void, pieceSize: Int = 1 << 16) {
         self.sink = sink
-        buffer.reserveCapacity(Self.pieceSize + 64)
+        self.pieceSize = pieceSize
+        buffer.reserveCapacity(min(pieceSize, 1 << 16) + 64)
     }
 
     mutating func flush() {
@@ -114,28 +140,53 @@ struct JSONPieces {
         default:
             buffer += try LuaJSONEncoder(sortKeys: true, emptyAsObject: emptyAsObject).encode(value)
         }
-        if buffer.count >= Self.pieceSize { flush() }
+        if buffer.count >= pieceSize { flush() }
     }
 
-    /// A JSON string of valid UTF-8, escaped as `LuaJSONEncoder.string` does. A piece is handed
-    /// on only before the first byte of a character, so no piece ends inside one.
+    /// A JSON string of valid UTF-8, escaped as `LuaJSONEncoder.string` does. Runs of bytes that
+    /// need no escape are copied whole; a piece is handed on only before the first byte of a
+    /// character, so no piece ends inside one.
     private mutating func escape(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let hex = Array("0123456789abcdef".utf8)
         buffer.append(UInt8(ascii: "\""))
-        for byte in bytes {
-            if buffer.count >= Self.pieceSize && byte & 0xC0 != 0x80 { flush() }
+        var start = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F {
+                i += 1
+                continue
+            }
+            copy(bytes, start, i)
             switch byte {
             case UInt8(ascii: "\""): buffer.append(0x5C); buffer.append(0x22)
             case UInt8(ascii: "\\"): buffer.append(0x5C); buffer.append(0x5C)
             case 0x0A: buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
             case 0x0D: buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
             case 0x09: buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
-            case 0..<0x20, 0x7F:
+            default:
                 buffer.append(contentsOf: "\\u00".utf8)
-                buffer.append(hex[Int(byte >> 4)]); buffer.append(hex[Int(byte & 0xF)])
-            default: buffer.append(byte)
+                buffer.append(Self.hex[Int(byte >> 4)]); buffer.append(Self.hex[Int(byte & 0xF)])
             }
+            i += 1
+            start = i
         }
+        copy(bytes, start, n)
         buffer.append(UInt8(ascii: "\""))
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    /// Appends `bytes[lo..<hi]` (no escapes), handing on full pieces at character boundaries.
+    private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) {
+        var lo = lo
+        while hi - lo > pieceSize - min(buffer.count, pieceSize) {
+            var cut = lo + max(pieceSize - buffer.count, 0)
+            while cut < hi && bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lo..<cut]))
+            lo = cut
+            flush()
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lo..<hi]))
     }
 }
