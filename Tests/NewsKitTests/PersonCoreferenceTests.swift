@@ -36,6 +36,42 @@ final class PersonCoreferenceTests: XCTestCase {
         XCTAssertEqual(Set(people.map(\.id)), ["person/donald-trump"])
     }
 
+    /// A book-length text is resolved window by window: a full name licenses a partial one in its
+    /// own window, offsets stay the text's, and surnames found in a later window point into the text.
+    func testLongTextsAreResolvedWindowByWindowWithTheTextsOffsets() throws {
+        let first = "Jennifer Nkosi Maaba said so. Nkosi left.\n\n"
+        let second = "Donald Trump met Nkosi there. Then Trump spoke.\n\n"
+        let text = first + second
+        func at(_ word: String, after: Int = 0) throws -> Int {
+            let bytes = Array(text.utf8), needle = Array(word.utf8)
+            let i = try XCTUnwrap((after...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
+            return i + 1
+        }
+        func mention(_ id: String, _ name: String, _ surface: String, _ start: Int, _ extractor: String = "title") -> EntityMention {
+            EntityMention(id: id, kind: "person", name: name, text: surface, first: start, last: start + surface.utf8.count - 1,
+                          extractor: extractor, score: 0.7)
+        }
+        let secondStart = first.utf8.count
+        let mentions = [
+            mention("~person/jennifer-nkosi-maaba", "Jennifer Nkosi Maaba", "Jennifer Nkosi Maaba", 1),
+            mention("~person/nkosi", "Nkosi", "Nkosi", try at("Nkosi left")),
+            mention("person/donald-trump", "Donald Trump", "Donald Trump", secondStart + 1, "kb"),
+            mention("~person/nkosi", "Nkosi", "Nkosi", try at("Nkosi there")),
+        ]
+        let size = secondStart + 8  // the cut falls at the paragraph break between the two parts
+        let resolved = PersonCoreference().resolveByWindow(mentions, text: Substring(text), lang: "en", windowSize: size)
+        func find(_ start: Int) -> EntityMention? { resolved.first { $0.first == start } }
+        XCTAssertEqual(find(try at("Nkosi left"))?.id, "~person/jennifer-nkosi-maaba", "the full name in the same window")
+        XCTAssertEqual(find(try at("Nkosi there"))?.id, "~person/nkosi", "no full name in this window")
+        let trump = try XCTUnwrap(find(try at("Trump spoke")), "the surname alone, found in the second window")
+        XCTAssertEqual(trump.id, "person/donald-trump")
+        XCTAssertEqual(trump.last, try at("Trump spoke") + 4)
+        XCTAssertEqual(resolved.count, 5)
+        // One window: exactly what resolve gives.
+        let whole = PersonCoreference().resolveByWindow(mentions, text: Substring(text), lang: "en")
+        XCTAssertEqual(whole.map(\.id), PersonCoreference().resolve(mentions, text: Substring(text), lang: "en").map(\.id))
+    }
+
     /// A partial name takes the id of the full name: no unlinked look-alike beside it.
     func testPartialAndLookAlikeNamesTakeTheFullNamesID() {
         let resolver = PersonCoreference()

@@ -41,7 +41,7 @@ public struct EntityAnnotator: Sendable {
                 return orgs.contains { $0.lowerBound <= first - 1 && m.last! <= $0.upperBound }
             }
         }
-        mentions = PersonCoreference().resolve(mentions, text: article.textSlice, lang: lang)
+        mentions = PersonCoreference().resolveByWindow(mentions, text: article.textSlice, lang: lang)
         mentions.sort { ($0.first ?? Int.max, $0.rawFirst ?? 0) < ($1.first ?? Int.max, $1.rawFirst ?? 0) }
         let blocks = BlockLocator(article: article)
         for i in mentions.indices where mentions[i].first != nil {

@@ -20,6 +20,47 @@ struct PersonCoreference {
         self.titles = titles
     }
 
+    /// `resolve` on each window of `text` (`TextWindows`; every real article is one window) with
+    /// the mentions that start in it; mentions without an offset (the title's) join the first.
+    /// Comparing names grows with the square of an article's people, so a book-length text must
+    /// not be one comparison: as for the other stages, a full name licenses a partial one only in
+    /// its own window.
+    func resolveByWindow(_ mentions: [EntityMention], text: Substring, lang: String?,
+                         windowSize: Int = TextWindows.size) -> [EntityMention] {
+        var text = text
+        let windows = text.withUTF8 { TextWindows.windows($0, size: windowSize) }
+        guard windows.count > 1 else { return resolve(mentions, text: text, lang: lang) }
+        var groups = Array(repeating: [EntityMention](), count: windows.count)
+        for m in mentions {
+            guard let first = m.first else { groups[0].append(m); continue }
+            var lo = 0, hi = windows.count - 1  // the last window starting at or before the mention
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if windows[mid].lowerBound <= first - 1 { lo = mid } else { hi = mid - 1 }
+            }
+            groups[lo].append(Self.shifted(m, by: -windows[lo].lowerBound))
+        }
+        var resolved: [EntityMention] = []
+        resolved.reserveCapacity(mentions.count)
+        let utf8 = text.utf8
+        for (w, window) in windows.enumerated() where !groups[w].isEmpty {
+            let start = utf8.index(utf8.startIndex, offsetBy: window.lowerBound)
+            let end = utf8.index(start, offsetBy: window.count)
+            for m in resolve(groups[w], text: text[start..<end], lang: lang) {
+                resolved.append(Self.shifted(m, by: window.lowerBound))
+            }
+        }
+        return resolved
+    }
+
+    private static func shifted(_ m: EntityMention, by offset: Int) -> EntityMention {
+        guard offset != 0, m.first != nil else { return m }
+        var m = m
+        m.first = m.first.map { $0 + offset }
+        m.last = m.last.map { $0 + offset }
+        return m
+    }
+
     /// The mentions with partial names re-identified, plus the surnames found in `text`.
     func resolve(_ mentions: [EntityMention], text: Substring, lang: String?) -> [EntityMention] {
         var mentions = mentions
