@@ -10,8 +10,8 @@ final class ArticleSource {
     /// Made by the first pass that parses (see `LazyArticleReader`).
     var reader: ArticleReader { readers.reader }
     private let readers: LazyArticleReader
-    /// Learnt once for all passes of the run.
-    private let sourceBoilerplate: SourceBoilerplateLearning
+    /// Learnt once for all passes of the run, when the run asks for it.
+    private let sourceBoilerplate: SourceBoilerplateLearning?
     let strict: Bool
     /// `--lang`, `--since`, `--until`, `--source`: applied to every pass, reports' included.
     let filter: ArticleFilter?
@@ -25,10 +25,12 @@ final class ArticleSource {
     private var first: ArticleStream?
     private var later: [WeakStream] = []
 
-    init(corpus: Corpus, reader: LazyArticleReader, strict: Bool, inputs: InputSummary, filter: ArticleFilter? = nil) {
+    init(corpus: Corpus, reader: LazyArticleReader, strict: Bool, inputs: InputSummary, filter: ArticleFilter? = nil,
+         sourceBoilerplate: SourceBoilerplateLearning? = nil)
+    {
         self.corpus = corpus
         self.readers = reader
-        self.sourceBoilerplate = SourceBoilerplateLearning(corpus: corpus)
+        self.sourceBoilerplate = sourceBoilerplate
         self.strict = strict
         self.inputs = inputs
         self.filter = filter

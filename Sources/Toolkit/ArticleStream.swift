@@ -95,15 +95,17 @@ public final class ArticleStream: @unchecked Sendable {
     /// Where parsed articles and annotations are looked up before they are made, and stored.
     let cache: CacheSession?
 
-    /// Lines repeated across a source's articles, learnt once per run (nil: none are learnt).
+    /// Lines repeated across a source's articles, learnt once per run when it asks (nil: none are learnt).
     private let sourceBoilerplate: SourceBoilerplateLearning?
 
     public convenience init(corpus: Corpus, reader: ArticleReader = ArticleReader(), window: Int = 256, strict: Bool = false,
                             inputs: InputSummary, parseAhead: Bool = true, filters: [ArticleFilter] = [], cache: CacheSession? = nil,
-                            enrichment: Enrichment? = nil, render: (@Sendable (Item) -> String?)? = nil)
+                            enrichment: Enrichment? = nil, render: (@Sendable (Item) -> String?)? = nil,
+                            learnBoilerplate: Bool = false)
     {
         self.init(corpus: corpus, reader: reader, window: window, strict: strict, inputs: inputs, parseAhead: parseAhead,
-                  filters: filters, cache: cache, sourceBoilerplate: SourceBoilerplateLearning(corpus: corpus),
+                  filters: filters, cache: cache,
+                  sourceBoilerplate: SourceBoilerplateLearning.requested(learnBoilerplate, corpus: corpus, warn: inputs.warn),
                   enrichment: enrichment, render: render)
     }
 

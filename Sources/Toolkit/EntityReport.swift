@@ -20,7 +20,8 @@ public enum EntityReport {
     /// With `strict`, the first input problem stops it with a `noReadableInput` error (exit 3).
     @discardableResult
     public static func run(corpus arguments: [String], kinds: Set<String>?, format: Format, pluginFolders: [String] = [],
-                           strict: Bool = false, inputFormat: InputFormat = .auto, console: Console = .standard) throws -> Int
+                           strict: Bool = false, inputFormat: InputFormat = .auto, learnBoilerplate: Bool = false,
+                           console: Console = .standard) throws -> Int
     {
         let catalog = try PluginCatalog.discover(extra: pluginFolders)
         let annotator = try catalog.annotator()
@@ -31,7 +32,7 @@ public enum EntityReport {
         let extractors = try PluginExtractors.load(catalog, console: console, warn: { warnings.report($0) })
         let inputs = InputSummary(console: console)
         let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: try catalog.markers()),
-                                   strict: strict, inputs: inputs)
+                                   strict: strict, inputs: inputs, learnBoilerplate: learnBoilerplate)
         if format == .csv {
             console.out(CSVWriter.line(csvColumns))
         }

@@ -29,6 +29,11 @@ public final class InputSummary: @unchecked Sendable {
         console.err("toolkit: note: \(message)")
     }
 
+    /// A warning about the run's inputs as a whole, not one input's problem (not counted).
+    public func warn(_ message: String) {
+        console.err("toolkit: warning: \(message)")
+    }
+
     /// Inputs that gave no article (files, folders, JSON lines).
     public var skipped: Int {
         lock.lock()

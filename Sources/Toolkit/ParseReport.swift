@@ -9,15 +9,16 @@ public enum ParseReport {
     /// first input problem stops it with a `noReadableInput` error (exit 3).
     @discardableResult
     public static func run(corpus arguments: [String], format: Format, pluginFolders: [String] = [],
-                           strict: Bool = false, inputFormat: InputFormat = .auto, console: Console = .standard) throws -> Int {
+                           strict: Bool = false, inputFormat: InputFormat = .auto, learnBoilerplate: Bool = false,
+                           console: Console = .standard) throws -> Int {
         try run(corpus: arguments, format: format, pluginFolders: pluginFolders, strict: strict, inputFormat: inputFormat,
-                console: console, renderAhead: true)
+                learnBoilerplate: learnBoilerplate, console: console, renderAhead: true)
     }
 
     /// `renderAhead` false leaves every article's output to the consumer (tests compare the two).
     @discardableResult
     static func run(corpus arguments: [String], format: Format, pluginFolders: [String], strict: Bool,
-                    inputFormat: InputFormat = .auto, console: Console, renderAhead: Bool) throws -> Int {
+                    inputFormat: InputFormat = .auto, learnBoilerplate: Bool = false, console: Console, renderAhead: Bool) throws -> Int {
         let plugins = try PluginCatalog.discover(extra: pluginFolders)
         let markers = try plugins.markers()
         if let missing = plugins.markersMissing { console.err("toolkit: warning: \(missing)") }
@@ -29,7 +30,7 @@ public enum ParseReport {
         let render: @Sendable (ArticleStream.Item) -> String?
         if let json { render = { json.rendered($0) } } else { render = { text($0.article) } }
         let stream = ArticleStream(corpus: corpus, reader: ArticleReader(markers: markers), strict: strict, inputs: inputs,
-                                   enrichment: json?.enrichment, render: renderAhead ? render : nil)
+                                   enrichment: json?.enrichment, render: renderAhead ? render : nil, learnBoilerplate: learnBoilerplate)
         var count = 0
         while let item = try stream.nextItem() {
             count += 1

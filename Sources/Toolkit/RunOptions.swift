@@ -13,6 +13,9 @@ public struct RunOptions: Sendable {
     public var corpus: [String]
     /// The reader of every input (`--input-format`); auto: by each file's name.
     public var inputFormat: InputFormat = .auto
+    /// `--learn-boilerplate`: lines repeated across many articles of one source are boilerplate
+    /// (see `SourceBoilerplateLearning`); not with `reportStates`, whose parts would learn apart.
+    public var learnBoilerplate = false
     public var outputFolder: URL
     /// `--set` pairs: `key=value` for the script's `toolkit.args`, `plugin.key=value` for a plugin's.
     public var settings: [String: String]

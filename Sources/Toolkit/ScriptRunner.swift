@@ -31,6 +31,9 @@ public final class ScriptRunner {
     }
 
     public func run() throws -> RunSummary {
+        if options.learnBoilerplate, case .map? = options.reportStates {
+            throw ToolkitError.usage("--learn-boilerplate cannot be used with --map-state: each part of a split corpus would learn different lines, and the merged report would depend on how it was split; learn in one run over the whole corpus, or name the lines in a plugin's markers (docs/plugins.md)")
+        }
         var code: Data?
         if let text = options.code, options.report == nil && body == nil {
             code = Data(text.utf8)
@@ -50,7 +53,9 @@ public final class ScriptRunner {
         let warnings = WarningCounter(console: console)
         let reader = try LazyArticleReader(plugins: plugins, warn: { warnings.report($0) })
         let inputs = InputSummary(console: console)
-        let source = ArticleSource(corpus: corpus, reader: reader, strict: options.strict, inputs: inputs, filter: options.filter)
+        let learning = SourceBoilerplateLearning.requested(options.learnBoilerplate, corpus: corpus, warn: { warnings.report($0) })
+        let source = ArticleSource(corpus: corpus, reader: reader, strict: options.strict, inputs: inputs, filter: options.filter,
+                                   sourceBoilerplate: learning)
         defer { source.stopAll() }
 
         let lua: LuaState

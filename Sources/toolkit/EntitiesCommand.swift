@@ -32,7 +32,7 @@ struct Entities: ParsableCommand {
     @Flag(help: ArgumentHelp("Stop at the first input problem with exit code 3: a file skipped (binary, empty, unreadable), a bad JSON line, bytes that are not valid text, or an encoding that had to be guessed. Without it such inputs are skipped or read with a warning, and a summary line counts them. Mentions of articles before the problem are printed."))
     var strict = false
 
-    @OptionGroup var input: InputFormatOption
+    @OptionGroup var input: InputOptions
 
     func validate() throws {
         guard !corpus.isEmpty else { throw ValidationError("name at least one file or folder") }
@@ -47,7 +47,7 @@ struct Entities: ParsableCommand {
     func run() throws {
         try EntityReport.run(corpus: corpus, kinds: kind.isEmpty ? nil : Set(kind),
                              format: EntityReport.Format(rawValue: format)!, pluginFolders: plugins, strict: strict,
-                             inputFormat: input.format)
+                             inputFormat: input.format, learnBoilerplate: input.learnBoilerplate)
     }
 }
 

@@ -29,7 +29,7 @@ struct Parse: ParsableCommand {
     @Flag(help: ArgumentHelp("Stop at the first input problem with exit code 3: a file skipped (binary, empty, unreadable), a bad JSON line, bytes that are not valid text, or an encoding that had to be guessed. Without it such inputs are skipped or read with a warning, and a summary line counts them. Articles before the problem are printed."))
     var strict = false
 
-    @OptionGroup var input: InputFormatOption
+    @OptionGroup var input: InputOptions
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one file or folder to parse") }
@@ -40,6 +40,6 @@ struct Parse: ParsableCommand {
 
     func run() throws {
         try ParseReport.run(corpus: files, format: ParseReport.Format(rawValue: format)!, pluginFolders: plugins, strict: strict,
-                             inputFormat: input.format)
+                             inputFormat: input.format, learnBoilerplate: input.learnBoilerplate)
     }
 }

@@ -117,7 +117,7 @@ struct ScriptOptions: ParsableArguments {
 
     @OptionGroup(title: "Filters") var filters: FilterOptions
 
-    @OptionGroup var input: InputFormatOption
+    @OptionGroup var input: InputOptions
 
     func validate() throws {
         guard maxMemory >= 0, maxInstructions >= 0, timeout >= 0, articleTimeout >= 0 else {
@@ -148,6 +148,7 @@ struct ScriptOptions: ParsableArguments {
         if let jobs { options.jobs = jobs }
         options.filter = try filters.filter()
         options.inputFormat = input.format
+        options.learnBoilerplate = input.learnBoilerplate
         return options
     }
 }

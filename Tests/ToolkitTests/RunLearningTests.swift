@@ -2,8 +2,9 @@ import Foundation
 import XCTest
 
 /// What a run learns across its articles (issue 11): lines repeated across a source's articles are
-/// boilerplate, and people outside the knowledge base get one cross-script `link`. Both must come
-/// out the same on the main state, on report workers, and from the article cache. Sentences from
+/// boilerplate (with `--learn-boilerplate`), and people outside the knowledge base get one
+/// cross-script `link`. Both must come out the same on the main state, on report workers, and from
+/// the article cache; without the flag an article parses the same however the corpus is fed. Sentences from
 /// ../shared/corpus (Sky News Arabia, Tehran Times, BBC Arabic's app notice), embedded.
 final class RunLearningTests: ToolkitProcessTestCase {
     static let notice = "يمكنكم استلام إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق بي بي سي عربي على هاتفكم المحمول."
@@ -43,13 +44,17 @@ final class RunLearningTests: ToolkitProcessTestCase {
           finish = function(s) for _, line in ipairs(s) do print("worker " .. line) end end }
         """
 
+    /// One pass, no report: what standard input allows.
+    static var loop: String { script.components(separatedBy: "toolkit.report")[0] }
+
     func testRepeatedLinesAndCrossScriptLinksOnEveryPathOfARun() throws {
         let folder = try temporaryFolder()
         try write(Self.records, to: folder.appendingPathComponent("news.jsonl"))
         try write(Self.script, to: folder.appendingPathComponent("learn.lua"))
         var outputs: [String] = []
         for _ in 0..<2 {
-            let result = try toolkit(["run", "learn.lua", "news.jsonl", "--out", "out", "--jobs", "2", "--cache", "cache"], in: folder)
+            let result = try toolkit(["run", "learn.lua", "news.jsonl", "--out", "out", "--jobs", "2", "--cache", "cache",
+                                      "--learn-boilerplate"], in: folder)
             XCTAssertEqual(result.status, 0, result.stderr)
             outputs.append(result.stdout)
         }
@@ -61,5 +66,44 @@ final class RunLearningTests: ToolkitProcessTestCase {
         XCTAssertEqual(main.filter { $0.hasSuffix(" repeated boilerplate") }.count, 6, outputs[0])
         XCTAssertTrue(main.contains("bbc0 أنور قرقاش ~person/انور-قرقاش ~person/@anrkrkS 0.85"), outputs[0])
         XCTAssertTrue(main.contains("tt1 Anwar Gargash ~person/anwar-gargash ~person/@anrkrkS 0.85"), outputs[0])
+    }
+
+    /// The default parse of an article is the article's own: the same lines, whether the corpus is
+    /// a file, standard input, or one part of a corpus split across machines (`--map-state`).
+    func testWithoutTheFlagNothingIsLearntAndStandardInputParsesAsTheFile() throws {
+        let folder = try temporaryFolder()
+        try write(Self.records, to: folder.appendingPathComponent("news.jsonl"))
+        try write(Self.script, to: folder.appendingPathComponent("learn.lua"))
+        let file = try toolkit(["run", "learn.lua", "news.jsonl", "--out", "out"], in: folder)
+        XCTAssertEqual(file.status, 0, file.stderr)
+        XCTAssertFalse(file.stdout.contains(" repeated "), file.stdout)
+        XCTAssertTrue(file.stdout.contains("tt1 Anwar Gargash"), file.stdout)
+        try write(Self.loop, to: folder.appendingPathComponent("loop.lua"))
+        let loopFile = try toolkit(["run", "loop.lua", "news.jsonl", "--out", "out"], in: folder)
+        XCTAssertEqual(loopFile.status, 0, loopFile.stderr)
+        let piped = try toolkit(["run", "loop.lua", "-", "--out", "out"], stdin: Self.records, in: folder)
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertEqual(piped.stdout, loopFile.stdout)
+        XCTAssertEqual(loopFile.stdout, file.stdout.split(separator: "\n").filter { !$0.hasPrefix("worker ") }.map { $0 + "\n" }.joined())
+    }
+
+    func testWhatTheFlagCannotLearnFromIsSaid() throws {
+        let folder = try temporaryFolder()
+        try write(Self.records, to: folder.appendingPathComponent("news.jsonl"))
+        try write(Self.script, to: folder.appendingPathComponent("learn.lua"))
+        try write(Self.loop, to: folder.appendingPathComponent("loop.lua"))
+        let piped = try toolkit(["run", "loop.lua", "-", "--out", "out", "--learn-boilerplate"], stdin: Self.records, in: folder)
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertTrue(piped.stderr.contains("--learn-boilerplate: standard input can be read only once"), piped.stderr)
+        XCTAssertFalse(piped.stdout.contains(" repeated "), piped.stdout)
+
+        let split = try toolkit(["run", "learn.lua", "news.jsonl", "--map-state", "part.state", "--learn-boilerplate"], in: folder)
+        XCTAssertNotEqual(split.status, 0)
+        XCTAssertTrue(split.stderr.contains("--learn-boilerplate cannot be used with --map-state"), split.stderr)
+        XCTAssertEqual(split.stderr.split(separator: "\n").count, 1, split.stderr)
+
+        let parsed = try toolkit(["parse", "news.jsonl", "--learn-boilerplate", "--format", "json"], in: folder)
+        XCTAssertEqual(parsed.status, 0, parsed.stderr)
+        XCTAssertEqual(parsed.stdout.components(separatedBy: #""rule":"source-repeated""#).count - 1, 6, parsed.stdout)
     }
 }
