@@ -9,23 +9,13 @@ import XCTest
 /// AnnotationPinTests`) and shows the difference in its commit. The world knowledge base and the
 /// bundled rules, no tagger (its weights are retrained; the gold tests pin it).
 final class AnnotationPinTests: XCTestCase {
-    private static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let repositoryRoot = SharedTestData.repoRoot
     private static let pinFile = repositoryRoot.appendingPathComponent("Tests/Pins/annotation-sample.txt")
     /// Every 40th record of each corpus file, at most 25 a file: long and short articles alike.
     private static let stride = 40, perFile = 25
 
-    private static func corpusDirectory() -> URL? {
-        let candidates = [
-            ProcessInfo.processInfo.environment["TOOLKIT_CORPUS"].map { URL(fileURLWithPath: $0) },
-            repositoryRoot.appendingPathComponent("../shared/corpus"),
-            repositoryRoot.appendingPathComponent("../../shared/corpus"),
-        ].compactMap { $0 }
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
-    }
-
     func testAnnotationsOfACorpusSampleAreUnchanged() throws {
-        guard let corpus = Self.corpusDirectory() else { throw XCTSkip("no corpus at ../shared/corpus: pin skipped") }
+        guard let corpus = SharedTestData.corpus() else { throw XCTSkip("no corpus at ../shared/corpus: pin skipped") }
         let kb = try KnowledgeBase.load(directory: Self.repositoryRoot.appendingPathComponent("Plugins/world/kb"))
         let annotator = EntityAnnotator(knowledgeBase: kb)
         let reader = ArticleReader()

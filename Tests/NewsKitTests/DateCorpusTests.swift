@@ -4,15 +4,8 @@ import XCTest
 
 /// Real articles of ../shared/corpus (read in place; skipped when absent) and the seeds.
 final class DateCorpusTests: XCTestCase {
-    private static let corpus = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/corpus")
-
     private func articles(_ file: String, limit: Int) throws -> [[String: Any]] {
-        let candidates = [Self.corpus.appendingPathComponent(file), URL(fileURLWithPath: "/work/shared/corpus/" + file)]
-        guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-            throw XCTSkip("corpus file \(file) absent")
-        }
+        let url = try SharedTestData.corpusFile(file)
         let text = try String(contentsOf: url, encoding: .utf8)
         var result = [[String: Any]]()
         for line in text.split(separator: "\n").prefix(limit) {

@@ -86,10 +86,7 @@ final class DocumentReadingTests: XCTestCase {
     }
 
     func testRealCorpusReadsWithoutLoss() throws {
-        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
-        let file = corpus.appendingPathComponent("sw-masakhanews.jsonl")
-        guard let data = try? Data(contentsOf: file) else { throw XCTSkip("../shared/corpus is absent") }
+        let data = try Data(contentsOf: SharedTestData.corpusFile("sw-masakhanews.jsonl"))
         var count = 0
         var warnings: [String] = []
         JSONLinesReader(origin: "sw").read(data, warn: { warnings.append($0) }) { record in

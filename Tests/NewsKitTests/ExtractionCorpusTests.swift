@@ -10,13 +10,7 @@ final class ExtractionCorpusTests: XCTestCase {
     private static let articlesPerFile = 120
 
     private func corpusFolder() throws -> URL {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }   // Tests/NewsKitTests/<file> -> repo -> parent
-        let folder = url.appendingPathComponent("shared/corpus")
-        let alternatives = [folder, URL(fileURLWithPath: "/work/shared/corpus")]
-        guard let found = alternatives.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-            throw XCTSkip("no corpus at ../shared/corpus: sweep skipped")
-        }
+        guard let found = SharedTestData.corpus() else { throw XCTSkip("no corpus at ../shared/corpus: sweep skipped") }
         return found
     }
 

@@ -32,10 +32,10 @@ final class GoldSeedsTests: XCTestCase {
     ]
 
     func loadGold() throws -> (Gold, URL) {
-        guard let goldURL = StructureTestSupport.shared("gold/seeds.json") else {
+        guard let goldURL = SharedTestData.shared("gold/seeds.json") else {
             throw XCTSkip("../shared/gold/seeds.json is absent")
         }
-        guard let seeds = StructureTestSupport.seedsFolder() else { throw XCTSkip("no seeds folder") }
+        guard let seeds = SharedTestData.seeds() else { throw XCTSkip("no seeds folder") }
         let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: goldURL))
         return (gold, seeds)
     }

@@ -318,7 +318,7 @@ final class LanguageIdentifierTests: XCTestCase {
 
     /// The sample corpus: Swahili (000, 004), Arabic (001, 003) and Persian (002) articles.
     func testSeedArticlesAndTheirLines() throws {
-        let seeds = try XCTUnwrap(Self.locate("seeds"), "seeds/ not found")
+        let seeds = try XCTUnwrap(SharedTestData.seeds(), "seeds/ not found")
         let expected = ["000": "sw", "001": "ar", "002": "fa", "003": "ar", "004": "sw"]
         for (prefix, code) in expected.sorted(by: { $0.key < $1.key }) {
             let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: seeds.path).first { $0.hasPrefix(prefix) })
@@ -333,7 +333,7 @@ final class LanguageIdentifierTests: XCTestCase {
 
     /// Sentences of the first articles of each file of ../shared/corpus (skipped when absent).
     func testCorpusSample() throws {
-        guard let corpus = Self.locate("shared/corpus") else { throw XCTSkip("shared/corpus is absent") }
+        guard let corpus = SharedTestData.corpus() else { throw XCTSkip("../shared/corpus is absent") }
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".jsonl") }.sorted()
         XCTAssertFalse(files.isEmpty)
         for file in files {
@@ -352,20 +352,5 @@ final class LanguageIdentifierTests: XCTestCase {
             XCTAssertGreaterThan(total, 50, file)
             XCTAssertGreaterThanOrEqual(Double(right), 0.97 * Double(total), "\(file): \(right)/\(total)")
         }
-    }
-
-    /// `relative` under the nearest ancestor of this file that has it (the repository for
-    /// seeds/, the folder holding the repository for shared/corpus).
-    static func locate(_ relative: String, file: String = #filePath) -> URL? {
-        var directory = URL(fileURLWithPath: file).deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = directory.appendingPathComponent(relative)
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        if relative == "seeds", FileManager.default.fileExists(atPath: "/work/main/seeds") {
-            return URL(fileURLWithPath: "/work/main/seeds")  // the scratch package has no seeds/ of its own
-        }
-        return nil
     }
 }

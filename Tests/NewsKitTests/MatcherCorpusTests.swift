@@ -5,21 +5,11 @@ import XCTest
 /// The matcher on real articles of ../shared/corpus (skipped when absent): offsets exact, no
 /// overlaps, no crash, with the bundled world knowledge base when the checkout has it.
 final class MatcherCorpusTests: XCTestCase {
-    private static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    private static func corpusDirectory() -> URL? {
-        let candidates = [
-            ProcessInfo.processInfo.environment["TOOLKIT_CORPUS"].map { URL(fileURLWithPath: $0) },
-            repositoryRoot.appendingPathComponent("../shared/corpus"),
-            repositoryRoot.appendingPathComponent("../../shared/corpus"),
-        ].compactMap { $0 }
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
-    }
+    private static let repositoryRoot = SharedTestData.repoRoot
 
     /// The first 40 articles of each corpus file, read once for all tests.
     private static let samples: [(lang: String, text: String)]? = {
-        guard let directory = corpusDirectory(),
+        guard let directory = SharedTestData.corpus(),
               let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return nil }
         var articles: [(String, String)] = []
         for name in names.filter({ $0.hasSuffix(".jsonl") }).sorted() {

@@ -4,27 +4,6 @@ import XCTest
 
 /// Shared checks and fixture locations for the structure tests.
 enum StructureTestSupport {
-    /// The package root, from this file's path (Tests/NewsKitTests/<file>).
-    static let repoRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// `../shared/<sub>` next to the repository (also found from a scratch checkout one level deeper).
-    static func shared(_ sub: String) -> URL? {
-        for up in [1, 2] {
-            var url = repoRoot
-            for _ in 0..<up { url = url.deletingLastPathComponent() }
-            let candidate = url.appendingPathComponent("shared").appendingPathComponent(sub)
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }
-
-    static func seedsFolder() -> URL? {
-        let own = repoRoot.appendingPathComponent("seeds")
-        if FileManager.default.fileExists(atPath: own.path) { return own }
-        return shared("seeds")
-    }
-
     /// Whitespace runs (NBSP included) as one space, for comparing lines with gold text.
     static func squeezed(_ s: String) -> String {
         s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
@@ -130,7 +109,7 @@ final class StructureCoverageTests: XCTestCase {
 
     /// The real articles of ../shared/corpus: no crash, full coverage, sane shares.
     func testCorpusSweep() throws {
-        guard let folder = StructureTestSupport.shared("corpus"),
+        guard let folder = SharedTestData.corpus(),
               let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
                   .filter({ $0.hasSuffix(".jsonl") }).sorted(), !files.isEmpty else {
             throw XCTSkip("../shared/corpus is absent")

@@ -5,7 +5,7 @@ import XCTest
 /// The weights the ner plugin ships (Plugins/ner/tagger) on real sentences of ../shared/corpus
 /// (skipped when absent), alone and inside the annotator.
 final class TaggerShippedTests: XCTestCase {
-    private static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let repo = SharedTestData.repoRoot
 
     private static let tagger: NameTagger? = {
         let folder = repo.appendingPathComponent("Plugins/ner/tagger")
@@ -16,11 +16,7 @@ final class TaggerShippedTests: XCTestCase {
 
     /// The first line of `file` in ../shared/corpus whose text holds `needle`, or a skip.
     private func corpusText(_ file: String, containing needle: String) throws -> String {
-        let candidates = [Self.repo.deletingLastPathComponent().appendingPathComponent("shared/corpus/" + file),
-                          URL(fileURLWithPath: "/work/shared/corpus/" + file)]
-        guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-            throw XCTSkip("corpus file \(file) absent")
-        }
+        let url = try SharedTestData.corpusFile(file)
         for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") where line.contains(needle) {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
             if let text = object?["text"] as? String, let range = text.range(of: needle) {
