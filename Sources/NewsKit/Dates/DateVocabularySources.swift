@@ -1,8 +1,8 @@
 import Foundation
 
 /// Gathers the date vocabulary: month and weekday names of every locale ICU knows (Gregorian,
-/// and the Persian and Islamic calendars' months), then the press spellings and glue words of
-/// `Resources/dates/date-words.json`.
+/// and the Persian and Islamic calendars' months; `CLDRDateNames`), then the press spellings and
+/// glue words of `Resources/dates/date-words.json`.
 enum DateVocabularySources {
     static func compile() -> DateVocabulary {
         var builder = DateVocabularyBuilder()
@@ -13,78 +13,19 @@ enum DateVocabularySources {
 
     // MARK: CLDR through Foundation
 
-    /// The names one locale gives, per calendar.
-    private struct LocaleNames {
-        var language = ""
-        var regional = false
-        var months: [String] = []
-        var shortMonths: [String] = []
-        var weekdays: [String] = []
-        var shortWeekdays: [String] = []
-        var persianMonths: [String] = []
-        var islamicMonths: [String] = []
-    }
-
-    private final class HarvestSlot: @unchecked Sendable {
-        var names: [LocaleNames] = []
-    }
-
+    /// The names of the bundled file (`CLDRDateNames`), asked of ICU only when it is missing.
     private static func addCLDR(to builder: inout DateVocabularyBuilder) {
-        let identifiers = Locale.availableIdentifiers.sorted()
-        // ICU builds a formatter per locale (about half a millisecond each, three calendars,
-        // a thousand locales): split the work across cores, then merge in identifier order.
-        let chunks = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
-        let slots = (0..<chunks).map { _ in HarvestSlot() }
-        let chunkSize = (identifiers.count + chunks - 1) / chunks
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let lower = min(identifiers.count, chunk * chunkSize)
-            let upper = min(identifiers.count, lower + chunkSize)
-            slots[chunk].names = harvest(identifiers[lower..<upper])
+        let names = CLDRDateNames.bundled() ?? CLDRDateNames.harvest()
+        for locale in names.locales {
+            let (language, regional) = parseIdentifier(locale.identifier)
+            let origin = DateVocabularyBuilder.Origin(language: language, regional: regional, weight: 1)
+            addNames(locale.months, kind: .month, short: false, origin: origin, into: &builder)
+            addNames(locale.shortMonths, kind: .month, short: true, origin: origin, into: &builder)
+            addNames(locale.weekdays, kind: .weekday, short: false, origin: origin, into: &builder)
+            addNames(locale.shortWeekdays, kind: .weekday, short: true, origin: origin, into: &builder)
+            addNames(locale.persianMonths, kind: .month, short: false, calendar: .persian, origin: origin, into: &builder)
+            addNames(locale.islamicMonths, kind: .month, short: false, calendar: .islamic, origin: origin, into: &builder)
         }
-        for slot in slots {
-            for names in slot.names {
-                let origin = DateVocabularyBuilder.Origin(language: names.language, regional: names.regional, weight: 1)
-                addNames(names.months, kind: .month, short: false, origin: origin, into: &builder)
-                addNames(names.shortMonths, kind: .month, short: true, origin: origin, into: &builder)
-                addNames(names.weekdays, kind: .weekday, short: false, origin: origin, into: &builder)
-                addNames(names.shortWeekdays, kind: .weekday, short: true, origin: origin, into: &builder)
-                addNames(names.persianMonths, kind: .month, short: false, calendar: .persian, origin: origin, into: &builder)
-                addNames(names.islamicMonths, kind: .month, short: false, calendar: .islamic, origin: origin, into: &builder)
-            }
-        }
-    }
-
-    private static func harvest(_ identifiers: ArraySlice<String>) -> [LocaleNames] {
-        func formatter(_ identifier: Calendar.Identifier) -> DateFormatter {
-            let formatter = DateFormatter()
-            var calendar = Calendar(identifier: identifier)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            formatter.calendar = calendar
-            return formatter
-        }
-        let gregorian = formatter(.gregorian), persian = formatter(.persian), islamic = formatter(.islamicUmmAlQura)
-        var result = [LocaleNames]()
-        result.reserveCapacity(identifiers.count)
-        for identifier in identifiers {
-            var names = LocaleNames()
-            (names.language, names.regional) = parseIdentifier(identifier)
-            let locale = Locale(identifier: identifier)
-            gregorian.locale = locale
-            names.months = gregorian.monthSymbols + gregorian.standaloneMonthSymbols
-            names.shortMonths = gregorian.shortMonthSymbols + gregorian.shortStandaloneMonthSymbols
-            names.weekdays = gregorian.weekdaySymbols + gregorian.standaloneWeekdaySymbols
-            names.shortWeekdays = gregorian.shortWeekdaySymbols + gregorian.shortStandaloneWeekdaySymbols
-            // Other calendars' month names: region variants repeat their language's names,
-            // except where a region names them differently (Dari months in fa_AF).
-            if !names.regional || names.language == "fa" || names.language == "ps" {
-                persian.locale = locale
-                islamic.locale = locale
-                names.persianMonths = persian.monthSymbols + persian.standaloneMonthSymbols
-                names.islamicMonths = islamic.monthSymbols + islamic.standaloneMonthSymbols
-            }
-            result.append(names)
-        }
-        return result
     }
 
     private static func addNames(
