@@ -69,7 +69,7 @@ enum KnowledgeBaseLoader {
     static func parseJSONLines(_ data: Data, path: String) throws -> [(EntityProfile, Int)] {
         var result: [(EntityProfile, Int)] = []
         for (number, line) in try lines(of: data, path: path) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimming(.whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let object: Any
             do {
@@ -98,7 +98,7 @@ enum KnowledgeBaseLoader {
             guard let value = raw as? String else {
                 throw fail(key, "expected a string, found \(typeName(raw))", fix)
             }
-            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = value.trimming(.whitespacesAndNewlines)
             guard !trimmed.isEmpty else { throw fail(key, "empty", fix) }
             return trimmed
         }
@@ -141,7 +141,7 @@ enum KnowledgeBaseLoader {
     private static func variant(from item: Any, field: String,
                                 fail: (String, String, String) -> KnowledgeBaseError) throws -> EntityVariant {
         if let text = item as? String {
-            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !text.trimming(.whitespaces).isEmpty else {
                 throw fail(field, "empty spelling", "Remove it or write the name.")
             }
             return EntityVariant(text: text)
@@ -156,7 +156,7 @@ enum KnowledgeBaseLoader {
         guard let text = rawText as? String else {
             throw fail("\(field).text", "expected a string, found \(typeName(rawText))", "Write the spelling as a JSON string.")
         }
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !text.trimming(.whitespaces).isEmpty else {
             throw fail("\(field).text", "empty spelling", "Remove the variant or write the name.")
         }
         func optionalString(_ key: String, _ fix: String) throws -> String? {
@@ -207,7 +207,7 @@ enum KnowledgeBaseLoader {
     static func parseTSV(_ data: Data, path: String) throws -> [(EntityProfile, Int)] {
         var result: [(EntityProfile, Int)] = []
         for (number, line) in try lines(of: data, path: path) {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+            if line.trimming(.whitespaces).isEmpty || line.hasPrefix("#") { continue }
             let columns = line.components(separatedBy: "\t")
             func fail(_ field: String?, _ problem: String, _ fix: String) -> KnowledgeBaseError {
                 KnowledgeBaseError(path: path, line: number, field: field, problem: problem, fix: fix)
@@ -221,7 +221,7 @@ enum KnowledgeBaseLoader {
                            "Columns are id, kind, name, variants, attrs; a TAB inside a value is not allowed.")
             }
             let names = ["id (column 1)", "kind (column 2)", "name (column 3)"]
-            let required = columns.prefix(3).map { $0.trimmingCharacters(in: .whitespaces) }
+            let required = columns.prefix(3).map { $0.trimming(.whitespaces) }
             for (index, value) in required.enumerated() where value.isEmpty {
                 throw fail(names[index], "empty", "Fill in the \(names[index].components(separatedBy: " ").first!).")
             }
@@ -229,7 +229,7 @@ enum KnowledgeBaseLoader {
             if columns.count > 3 {
                 let items = columns[3].components(separatedBy: "|")
                 for (index, rawItem) in items.enumerated() {
-                    let item = rawItem.trimmingCharacters(in: .whitespaces)
+                    let item = rawItem.trimming(.whitespaces)
                     if item.isEmpty { continue }
                     guard let variant = parseTSVVariant(item) else {
                         throw fail("variants (column 4) item \(index + 1)", "'\(rawItem)' has no spelling",
@@ -241,15 +241,15 @@ enum KnowledgeBaseLoader {
             var attrs: [String: String] = [:]
             if columns.count > 4 {
                 for rawPair in columns[4].components(separatedBy: ";") {
-                    let pair = rawPair.trimmingCharacters(in: .whitespaces)
+                    let pair = rawPair.trimming(.whitespaces)
                     if pair.isEmpty { continue }
                     guard let equals = pair.firstIndex(of: "="),
-                          !pair[..<equals].trimmingCharacters(in: .whitespaces).isEmpty else {
+                          !pair[..<equals].trimming(.whitespaces).isEmpty else {
                         throw fail("attrs (column 5)", "'\(pair)' is not key=value",
                                    "Write attributes as key=value;key=value, e.g. country=RU;role=head_of_state.")
                     }
-                    let key = pair[..<equals].trimmingCharacters(in: .whitespaces)
-                    attrs[key] = pair[pair.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+                    let key = pair[..<equals].trimming(.whitespaces)
+                    attrs[key] = pair[pair.index(after: equals)...].trimming(.whitespaces)
                 }
             }
             result.append((EntityProfile(id: required[0], kind: required[1], name: required[2],
@@ -277,7 +277,7 @@ enum KnowledgeBaseLoader {
                 body = body[body.index(after: colon)...]
             }
         }
-        let text = body.trimmingCharacters(in: .whitespaces)
+        let text = body.trimming(.whitespaces)
         guard !text.isEmpty else { return nil }
         return EntityVariant(text: text, lang: lang, short: short, form: form)
     }

@@ -97,7 +97,7 @@ struct RuleLexicon: Sendable {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimming(.whitespaces) }
             func fail(_ message: String) -> RuleLexiconError {
                 RuleLexiconError(file: fileName, line: lineNumber, message: message)
             }

@@ -22,7 +22,7 @@ public struct HTMLMetadata: Sendable, Equatable {
 
         func pick(_ field: String, _ candidates: [(String, String?)]) -> String? {
             for (origin, value) in candidates {
-                if let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty {
+                if let value = value?.trimming(.whitespacesAndNewlines), !value.isEmpty {
                     origins[field] = origin
                     return value
                 }

@@ -145,8 +145,8 @@ public struct WARCReader: Sendable {
         var fields: [String: String] = [:]
         for line in header.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\r\n" || $0 == "\n" }).dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            if fields[name] == nil { fields[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces) }
+            let name = line[..<colon].trimming(.whitespaces).lowercased()
+            if fields[name] == nil { fields[name] = line[line.index(after: colon)...].trimming(.whitespaces) }
         }
         return fields
     }
@@ -159,7 +159,7 @@ public struct WARCReader: Sendable {
         while i < body.count {
             guard let lineEnd = body[i...].firstIndex(of: 0x0A) else { return nil }
             let sizeText = String(decoding: body[i..<lineEnd], as: UTF8.self)
-                .split(separator: ";").first?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                .split(separator: ";").first?.trimming(.whitespacesAndNewlines) ?? ""
             guard let size = Int(sizeText, radix: 16) else { return nil }
             if size == 0 { return out }
             let start = lineEnd + 1

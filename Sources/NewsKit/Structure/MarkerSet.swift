@@ -157,11 +157,11 @@ public struct MarkerSet: Sendable {
             guard columns.count >= 2 else {
                 throw LoadError.badLine(file: file, line: lineNumber, reason: "expected kind<TAB>phrase[<TAB>options]")
             }
-            let kindName = columns[0].trimmingCharacters(in: .whitespaces)
+            let kindName = columns[0].trimming(.whitespaces)
             guard let kind = MarkerKind(rawValue: kindName) else {
                 throw LoadError.badLine(file: file, line: lineNumber, reason: "unknown kind '\(kindName)'")
             }
-            let phrase = columns[1].trimmingCharacters(in: .whitespaces)
+            let phrase = columns[1].trimming(.whitespaces)
             let folded = StructureFolding.fold(phrase)
             guard !folded.isEmpty else {
                 throw LoadError.badLine(file: file, line: lineNumber, reason: "empty phrase")

@@ -36,7 +36,7 @@ public struct SourceBoilerplate: Sendable {
     /// The site an article comes from: its source field, else its URL's host (without `www.`).
     /// Records with neither (plain text files) have none, and nothing is learnt for them.
     public static func sourceKey(of record: InputRecord) -> String? {
-        if let source = record.source?.trimmingCharacters(in: .whitespaces), !source.isEmpty { return source.lowercased() }
+        if let source = record.source?.trimming(.whitespaces), !source.isEmpty { return source.lowercased() }
         guard let url = record.url, let host = URLComponents(string: url)?.host?.lowercased(), !host.isEmpty else { return nil }
         return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
     }
