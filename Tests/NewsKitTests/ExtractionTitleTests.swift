@@ -68,6 +68,13 @@ final class ExtractionTitleTests: XCTestCase {
         XCTAssertEqual(m?.role, "الرئيس الفرنسي")
     }
 
+    /// A conjunction after a title and nationality is no name ("the Lebanese star, when she said";
+    /// Al-Nashra, in ../shared/corpus), nor does it end one ("... يوسف حين").
+    func testArabicSubordinatorIsNoName() {
+        XCTAssertEqual(ExtractionProbe.people("ردت الأمر النجمة اللبنانية حينما قالت لمتسابق إنها سعيدة.", "ar").map(\.name), [])
+        XCTAssertEqual(ExtractionProbe.people("وقال المدرب المصري كلما لعب الفريق خسر.", "ar").map(\.name), [])
+    }
+
     func testArabicPrimeMinister() {
         let m = person("وصل رئيس الوزراء الكندي جاستن ترودو إلى الرياض مساء أمس.", "ar")
         XCTAssertEqual(m?.name, "جاستن ترودو")
