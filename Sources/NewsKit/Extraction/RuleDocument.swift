@@ -26,7 +26,7 @@ struct RuleDocument {
             stemBounds.append(0)
             for token in tokens {
                 if token.kind == .word && token.writing == .arabic {
-                    stemList += RuleDocument.stems(of: token.key, proclitics: tables.proclitics)
+                    RuleDocument.appendStems(of: token.key, tables: tables, into: &stemList)
                 }
                 stemBounds.append(Int32(stemList.count))
             }
@@ -175,35 +175,45 @@ struct RuleDocument {
         return stemList[Int(stemBounds[i])..<Int(stemBounds[i + 1])]
     }
 
-    /// و/ف then ب/ل/ك stripped from a folded Arabic word; "لل" also read as ل + "ال".
-    static func stems(of key: String, proclitics: Set<String>) -> [Stem] {
-        let scalars = Array(key.unicodeScalars)
-        guard scalars.count >= 3, proclitics.contains(String(scalars[0])) else { return [] }
-        var result: [Stem] = []
-        func add(_ from: Int) {
-            let rest = scalars[from...]
-            guard rest.count >= 2 else { return }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: rest)
-            result.append(Stem(text: String(view), letters: from))
-        }
-        var start = 0
-        if scalars[0] == "و" || scalars[0] == "ف" {
-            add(1)
-            start = 1
-        }
-        if start + 2 < scalars.count, proclitics.contains(String(scalars[start])),
-           scalars[start] == "ب" || scalars[start] == "ل" || scalars[start] == "ك" {
-            if scalars[start] == "ل" && scalars[start + 1] == "ل" {
-                var view = String.UnicodeScalarView()
-                view.append("ا")
-                view.append(contentsOf: scalars[(start + 1)...])
-                result.append(Stem(text: String(view), letters: start + 1))
+    /// Appends the stems of a folded Arabic word to `result`: و/ف then ب/ل/ك stripped; "لل" also
+    /// read as ل + "ال". Reads the key's UTF-8 in place: every Arabic word of a text comes here,
+    /// and most do not open with a proclitic.
+    static func appendStems(of key: String, tables: RuleTables, into result: inout [Stem]) {
+        var key = key
+        key.withUTF8 { b in
+            let n = b.count
+            guard n > 0 else { return }
+            // Byte offsets of the first three scalars and the count of all (the key is valid UTF-8).
+            var o1 = n, o2 = n, scalars = 0
+            for i in 0..<n where b[i] & 0xC0 != 0x80 {
+                if scalars == 1 { o1 = i } else if scalars == 2 { o2 = i }
+                scalars += 1
+            }
+            guard scalars >= 3 else { return }
+            let s0 = RuleFolding.decodeScalar(b, at: 0).0
+            guard tables.isProclitic(s0) else { return }
+            let offsets = (0, o1, o2)
+            func offset(_ k: Int) -> Int { k == 0 ? offsets.0 : k == 1 ? offsets.1 : offsets.2 }
+            func add(_ from: Int) {
+                guard scalars - from >= 2 else { return }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: b[offset(from)...]), as: UTF8.self)
+                result.append(Stem(text: text, letters: from))
+            }
+            var start = 0
+            if s0 == 0x648 || s0 == 0x641 {  // و ف
+                add(1)
+                start = 1
+            }
+            guard start + 2 < scalars else { return }
+            let first = RuleFolding.decodeScalar(b, at: offset(start)).0
+            guard tables.isProclitic(first), first == 0x628 || first == 0x644 || first == 0x643 else { return }  // ب ل ك
+            if first == 0x644 && RuleFolding.decodeScalar(b, at: offset(start + 1)).0 == 0x644 {
+                let text = "\u{627}" + String(decoding: UnsafeBufferPointer(rebasing: b[offset(start + 1)...]), as: UTF8.self)
+                result.append(Stem(text: text, letters: start + 1))
             } else {
                 add(start + 1)
             }
         }
-        return result
     }
 
     /// The byte offset inside token `i` after its first `letters` letters (and their marks).

@@ -88,6 +88,8 @@ final class RuleTables: Sendable {
     let single: RuleKeyTable<RuleWordClass>
     /// Single-letter Arabic proclitics (و ف ب ل ك) for languages that attach them.
     let proclitics: Set<String>
+    /// `proclitics` holds the scalar, for U+0600...U+06FF: asked for every Arabic word.
+    private let arabicProclitics: [Bool]
     /// Words whose presence in a text selects one of several currency codes ("Kenya" → KES).
     let currencyContexts: [(code: String, phrases: [[String]])]
     let decimalComma: Bool
@@ -159,9 +161,22 @@ final class RuleTables: Sendable {
         self.single = RuleKeyTable(single)
         self.proclitics = Set(lexicon.words.filter { applies($0.lang) && $0.wordClass == "proclitic" }
             .map { RuleFolding.fold($0.phrase) })
+        self.arabicProclitics = (0x600...0x6FF).map { [proclitics = self.proclitics] u in
+            proclitics.contains(String(Unicode.Scalar(UInt32(u))!))
+        }
         self.currencyContexts = contextOrder.map { ($0, contexts[$0]!) }
         self.decimalComma = lexicon.words.contains { applies($0.lang) && $0.wordClass == "decimal-comma" }
         self.decimalPoint = lexicon.words.contains { applies($0.lang) && $0.wordClass == "decimal-point" }
+    }
+}
+
+extension RuleTables {
+    /// The scalar alone is one of `proclitics`.
+    @inline(__always)
+    func isProclitic(_ u: UInt32) -> Bool {
+        if u >= 0x600 && u <= 0x6FF { return arabicProclitics[Int(u) - 0x600] }
+        guard let scalar = Unicode.Scalar(u) else { return false }
+        return proclitics.contains(String(scalar))
     }
 }
 

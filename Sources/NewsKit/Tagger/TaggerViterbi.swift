@@ -7,25 +7,32 @@ enum TaggerViterbi {
         tags.removeAll(keepingCapacity: true)
         guard n > 0 else { return }
         var back = [UInt8](repeating: 0, count: n * T)
-        var delta = [Float](repeating: 0, count: T), next = [Float](repeating: 0, count: T)
+        // Two rows of scores, the current one at `cur`: unchecked buffers, as this loop runs
+        // T × T times per token.
+        var rows = [Float](repeating: 0, count: 2 * T)
+        var cur = 0
         transitions.withUnsafeBufferPointer { trans in
-            for t in 0..<T { delta[t] = trans[T * T + t] + emissions[t] }
-            for i in 1..<max(n, 1) {
-                let e = i * T
-                for t in 0..<T {
-                    var best = -Float.infinity, arg = 0
-                    for p in 0..<T {
-                        let s = delta[p] + trans[p * T + t]
-                        if s > best { best = s; arg = p }
+            rows.withUnsafeMutableBufferPointer { rows in
+                back.withUnsafeMutableBufferPointer { back in
+                    for t in 0..<T { rows[t] = trans[T * T + t] + emissions[t] }
+                    for i in 1..<max(n, 1) {
+                        let e = i * T, nxt = T - cur
+                        for t in 0..<T {
+                            var best = -Float.infinity, arg = 0
+                            for p in 0..<T {
+                                let s = rows[cur + p] + trans[p * T + t]
+                                if s > best { best = s; arg = p }
+                            }
+                            rows[nxt + t] = best + emissions[e + t]
+                            back[e + t] = UInt8(arg)
+                        }
+                        cur = nxt
                     }
-                    next[t] = best + emissions[e + t]
-                    back[e + t] = UInt8(arg)
                 }
-                swap(&delta, &next)
             }
         }
         var last = 0
-        for t in 1..<T where delta[t] > delta[last] { last = t }
+        for t in 1..<T where rows[cur + t] > rows[cur + last] { last = t }
         tags = [Int](repeating: 0, count: n)
         tags[n - 1] = last
         var i = n - 1
