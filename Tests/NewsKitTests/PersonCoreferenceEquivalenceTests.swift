@@ -232,3 +232,68 @@ final class PersonCoreferenceEquivalenceTests: XCTestCase {
         XCTAssertGreaterThan(changed, 100, "re-identifications in \(compared) comparisons")
     }
 }
+
+/// What resolving costs on a 1 MiB window of thousands of people, the indexed resolution beside
+/// the pairwise one: `COREF_BENCH=MENTIONS` (optionally `new:` or `old:` before the count, to run
+/// one under callgrind) prints CPU seconds; skipped otherwise.
+final class PersonCoreferenceCostTests: XCTestCase {
+    /// News-like sentences naming people from 600 full names (a fifth of them knowledge-base
+    /// people), by full name, surname alone or title and surname, until `mentions` are written.
+    static func window(mentions count: Int) -> (text: String, mentions: [EntityMention]) {
+        var g = PersonCoreferenceEquivalenceTests.Generator(state: 3)
+        let firsts = ["Donald", "Jennifer", "Samia", "Paul", "Vladimir", "Xi", "Kim", "Abdullah", "Mahmoud", "Hassan",
+                      "Moses", "William", "Raila", "Uhuru", "Ali", "Hossein", "Sergey", "Emmanuel", "Narendra", "Recep",
+                      "Joe", "Angela", "Boris", "Cyril"]
+        let lasts = ["Trump", "Nkosi", "Suluhu", "Kagame", "Putin", "Jinping", "Jong", "Ahmadinejad", "Rouhani", "Wetangula",
+                     "Ruto", "Odinga", "Kenyatta", "Khamenei", "Lavrov", "Macron", "Modi", "Erdogan", "Biden", "Merkel",
+                     "Johnson", "Ramaphosa", "Museveni", "Gargash", "Zarif"]
+        var text = "", mentions: [EntityMention] = []
+        func name(_ surface: String, id: String, name: String) {
+            let start = text.utf8.count
+            text += surface
+            mentions.append(EntityMention(id: id, kind: "person", name: name, text: surface, first: start + 1,
+                                          last: text.utf8.count, extractor: id.hasPrefix("~") ? "tagger" : "kb", score: 0.7))
+        }
+        while mentions.count < count {
+            let first = g.pick(firsts), last = g.pick(lasts), full = first + " " + last
+            let linked = (first.count + last.count) % 5 == 0
+            switch g.below(4) {
+            case 0, 1:
+                name(full, id: linked ? "person/" + full.lowercased().replacingOccurrences(of: " ", with: "-")
+                         : Mention.unlinkedID(kind: "person", name: full), name: full)
+            case 2: name(last, id: Mention.unlinkedID(kind: "person", name: last), name: last)
+            default: name("President " + last, id: Mention.unlinkedID(kind: "person", name: last), name: last)
+            }
+            text += g.pick([" said on Monday that the talks would go on. ", " met officials in the capital.\n\n",
+                            " and ", ", according to a statement, "])
+        }
+        return (text, mentions)
+    }
+
+    private static func cpuSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    func testResolvingAWindowOfThousandsOfPeople() throws {
+        guard let setting = ProcessInfo.processInfo.environment["COREF_BENCH"] else {
+            throw XCTSkip("COREF_BENCH=MENTIONS measures resolving; skipped")
+        }
+        let parts = setting.split(separator: ":")
+        let only = parts.count > 1 ? String(parts[0]) : nil
+        let (text, mentions) = Self.window(mentions: Int(parts.last!) ?? 5000)
+        var results: [String: [EntityMention]] = [:]
+        for (label, resolve) in [("new", PersonCoreference().resolve), ("old", PersonCoreferenceOracle().resolve)]
+            where only == nil || only == label {
+            let start = Self.cpuSeconds()
+            results[label] = resolve(mentions, Substring(text), "en")
+            print("coreference \(label): \(mentions.count) mentions, \(text.utf8.count) bytes: "
+                  + String(format: "%.3f s CPU", Self.cpuSeconds() - start))
+        }
+        if let new = results["new"], let old = results["old"] {
+            XCTAssertEqual(new.prefix(mentions.count), old.prefix(mentions.count))
+            XCTAssertEqual(new.count, old.count)
+        }
+    }
+}
