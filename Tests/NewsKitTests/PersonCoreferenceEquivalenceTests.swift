@@ -163,26 +163,14 @@ final class PersonCoreferenceEquivalenceTests: XCTestCase {
         }
     }
 
-    private static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    private static func corpusDirectory() -> URL? {
-        let candidates = [
-            ProcessInfo.processInfo.environment["TOOLKIT_CORPUS"].map { URL(fileURLWithPath: $0) },
-            repositoryRoot.appendingPathComponent("../shared/corpus"),
-            repositoryRoot.appendingPathComponent("../../shared/corpus"),
-        ].compactMap { $0 }
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
-    }
-
     /// The corpus's articles: their people as the annotator leaves them and as they stood before
     /// coreference (each unlinked find's own id back), alone and many articles as one window.
     func testCorpusArticlesResolveAsComparingEveryPairDid() throws {
-        guard let corpus = Self.corpusDirectory() else { throw XCTSkip("no corpus at ../shared/corpus: skipped") }
-        let kb = try KnowledgeBase.load(directory: Self.repositoryRoot.appendingPathComponent("Plugins/world/kb"))
+        guard let corpus = SharedTestData.corpus() else { throw XCTSkip("no corpus at ../shared/corpus: skipped") }
+        let kb = try KnowledgeBase.load(directory: SharedTestData.repoRoot.appendingPathComponent("Plugins/world/kb"))
         // With the shipped tagger, as a run has it: most people outside the knowledge base are its finds.
         var rules = RuleExtractor.bundled
-        let taggerFolder = Self.repositoryRoot.appendingPathComponent("Plugins/ner/tagger")
+        let taggerFolder = SharedTestData.repoRoot.appendingPathComponent("Plugins/ner/tagger")
         let taggerFiles = try FileManager.default.contentsOfDirectory(atPath: taggerFolder.path)
             .filter { $0.hasSuffix(".tagger") }.map { taggerFolder.appendingPathComponent($0) }
         rules.tagger = try NameTagger(files: taggerFiles)
