@@ -24,7 +24,7 @@ final class SourceBoilerplateLearning: @unchecked Sendable {
         if corpus.inputs.contains(.standardInput) {
             warn("--learn-boilerplate: standard input can be read only once, so no lines are learnt from it; save it to a file to learn its repeated lines")
         } else if !corpus.inputs.contains(where: { if case .jsonLines = $0 { true } else { false } }) && corpus.records.isEmpty {
-            warn("--learn-boilerplate: no JSON Lines input names its articles' source, so no lines are learnt")
+            warn("--learn-boilerplate: lines are learnt only from JSON Lines records, which name their source or URL, and these inputs hold none; nothing is learnt")
         }
         return SourceBoilerplateLearning(corpus: corpus)
     }

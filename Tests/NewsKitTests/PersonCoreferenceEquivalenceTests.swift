@@ -9,20 +9,8 @@ import XCTest
 /// vocabulary that overlap, knowledge-base and other ids, Arabic clitics, regnal numbers, titles,
 /// shared positions) and, when ../shared/corpus is there, the people of its articles.
 final class PersonCoreferenceEquivalenceTests: XCTestCase {
-    /// splitmix64: the same cases on every run and platform.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-        mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
-    }
+    /// The same cases on every run and platform.
+    typealias Generator = FoldingPropertyTests.SplitMix
 
     static let latin = ["Donald", "Trump", "Trump's", "Ivanka", "Jennifer", "Nkosi", "Maaba", "Kim", "Jong", "Un", "Yo",
                         "Abdullah", "King", "II", "III", "President", "Tower", "But", "Putin", "Vladimir", "Xi", "Jinping",
@@ -284,4 +272,10 @@ final class PersonCoreferenceCostTests: XCTestCase {
             XCTAssertEqual(new.count, old.count)
         }
     }
+}
+
+extension FoldingPropertyTests.SplitMix {
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
 }
