@@ -30,7 +30,7 @@ final class ArticleObject {
     /// that reads only titles of JSON Lines records never pays for parsing).
     var article: Article {
         if let parsed { return parsed }
-        if let record, recordDigest == nil, entities.cache != nil { recordDigest = CacheSession.digest(of: record) }
+        if let record, recordDigest == nil, let cache = entities.cache { recordDigest = cache.cacheableDigest(of: record) }
         let made = (record.flatMap { record in parse.map { $0(record) } }) ?? unparsed
         parsed = made
         record = nil

@@ -3,7 +3,8 @@ import NewsKit
 extension ArticleStream {
     /// A record's article and, once annotation was asked for, its annotation: from the article
     /// cache when the stream has one and it holds them, else made here (on a parsing worker) and
-    /// stored. An annotation that cannot be made here is left to the consumer.
+    /// stored. An annotation that cannot be made here is left to the consumer. A text too long for
+    /// the cache (`CacheSession.largestCachedText`) is parsed and annotated as without one.
     func parsedItem(_ record: InputRecord, _ reader: ArticleReader, _ enrichment: Enrichment?) -> Item {
         guard let cache else {
             let article = reader.article(from: record)
@@ -12,6 +13,10 @@ extension ArticleStream {
         let (article, digest) = cache.article(from: record, reader: reader)
         var item = Item(article: article, annotation: nil)
         item.recordDigest = digest
+        guard let digest else {
+            item.annotation = enrichment.map { ($0.generation, $0.apply(article)) }
+            return item
+        }
         if let enrichment, let annotation = Self.annotation(of: article, record: digest, enrichment, cache) {
             item.annotation = (enrichment.generation, annotation)
         }

@@ -109,7 +109,7 @@ final class LargeInputTests: XCTestCase {
     }
 
     /// Quotes, rule-based people, amounts, dates and knowledge-base places of a text that is
-    /// read in several windows keep offsets into the whole text.
+    /// read in several windows keep offsets into the whole text, in text order.
     func testAnnotationOfAnArticleLongerThanAWindowMapsBack() {
         var record = InputRecord(document: Document(origin: "long.txt", text: Self.longArticle))
         record.lang = "en"
@@ -123,7 +123,14 @@ final class LargeInputTests: XCTestCase {
         let knowledgeBase = KnowledgeBase(profiles: [
             EntityProfile(id: "place/moscow", kind: "place", name: "Moscow", variants: [EntityVariant(text: "Moscow", lang: "en")]),
         ])
-        let mentions = EntityAnnotator(knowledgeBase: knowledgeBase).annotate(article).mentions
+        // Issue 7: the annotation comes window by window (`annotate` joins the parts), so that a
+        // consumer that keeps only the quotes holds one window's mentions at a time.
+        var parts: [ArticleAnnotation] = []
+        EntityAnnotator(knowledgeBase: knowledgeBase).annotateByWindow(article) { parts.append($0) }
+        var textSlice = article.textSlice
+        XCTAssertEqual(parts.count, textSlice.withUTF8 { TextWindows.windows($0).count })
+        let mentions = parts.flatMap(\.mentions)
+        let quotes = parts.flatMap(\.quotes)
         var kinds: [String: Int] = [:]
         for m in mentions {
             kinds[m.kind, default: 0] += 1
@@ -134,5 +141,13 @@ final class LargeInputTests: XCTestCase {
         XCTAssertEqual(kinds["place"], 2 * Self.paragraphCount + 1)  // twice per paragraph, and once in the title
         XCTAssertEqual(kinds["date"], Self.paragraphCount)
         XCTAssertGreaterThanOrEqual(kinds["person"] ?? 0, Self.paragraphCount)
+        XCTAssertEqual(mentions.last?.first, nil, "the title's mention comes after the text's")
+        XCTAssertEqual(mentions.filter { $0.first == nil }.count, 1)
+        let positions = mentions.compactMap(\.first)
+        XCTAssertEqual(positions, positions.sorted(), "in text order across windows")
+        // Every quote of every window linked to the speaker its window names.
+        XCTAssertEqual(quotes.map(\.quote), article.quotes)
+        XCTAssertEqual(Set(quotes.map(\.speakerName)), ["Amina Odhiambo"])
+        XCTAssertFalse(parts.contains { $0.quotes.isEmpty }, "each window has its quotes")
     }
 }

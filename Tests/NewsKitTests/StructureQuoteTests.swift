@@ -65,6 +65,20 @@ final class StructureQuoteTests: XCTestCase {
         XCTAssertEqual(quotes("« Nous ne céderons pas sur la question des salaires », a affirmé Jean Moreau.", lang: "fr").first?.speaker, "Jean Moreau")
     }
 
+    /// Two speeches after a verb and a colon on one line are two quotes that do not overlap: the
+    /// first ends at the last sentence end before the second's verb (on a 10 MB line each ran to
+    /// the end of its window, and the quotes of one text came to twice its size).
+    func testColonSpeechesOnOneLineDoNotOverlap() {
+        let text = "وزیر کشور اظهار داشت: برنامه جدید از ماه آینده اجرا می‌شود. سارا احمدی گفت: این برنامه هزینه زیادی دارد."
+        let found = quotes(text, lang: "fa")
+        XCTAssertEqual(found.map(\.text), ["برنامه جدید از ماه آینده اجرا می‌شود.", "این برنامه هزینه زیادی دارد."])
+        XCTAssertEqual(found.last?.speaker, "سارا احمدی")
+        let line = String(repeating: text + " ", count: 2_000)
+        let many = quotes(line, lang: "fa")
+        XCTAssertEqual(many.count, 4_000)
+        XCTAssertLessThanOrEqual(many.reduce(0) { $0 + $1.text.utf8.count }, line.utf8.count)
+    }
+
     func testQuotesDoNotCrossParagraphs() {
         let text = "He said \"this opens a quote that never closes.\n\nA new paragraph \"starts here\" and goes on."
         let q = quotes(text, lang: "en")

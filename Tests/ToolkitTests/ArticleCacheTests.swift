@@ -52,6 +52,23 @@ final class ArticleCacheTests: XCTestCase {
         XCTAssertEqual(notes.all, [])
     }
 
+    /// Issue 7: a text longer than the cache takes is parsed as without a cache, neither looked up
+    /// nor stored (its encoded form would be another copy of it, held whole).
+    func testATextTooLongForTheCacheIsParsedWithoutIt() throws {
+        let folder = try folder()
+        let session = CacheSession(cache: ArticleCache(folder: folder, note: { _ in }), plugins: [], largestCachedText: 2_000)
+        var long = record
+        long.document = Document(origin: "long.txt", text: (1...40).map { "Foreign minister Amina Odhiambo met the press in Nairobi on day \($0)." }.joined(separator: "\n\n"))
+        XCTAssertNil(session.cacheableDigest(of: long))
+        let made = session.article(from: long, reader: ArticleReader())
+        XCTAssertNil(made.digest)
+        XCTAssertEqual(made.article.paragraphs.count + (made.article.lede == nil ? 0 : 1), 40)
+        XCTAssertEqual(session.cache.statistics, ArticleCache.Statistics(hits: 0, misses: 0, stored: 0, dropped: 0))
+        XCTAssertNotNil(session.article(from: record, reader: ArticleReader()).digest, "a short text is still cached")
+        XCTAssertEqual(session.cache.statistics.misses, 1)
+        session.cache.close()
+    }
+
     func testADamagedValueIsComputedAgainAndSaid() throws {
         let notes = Notes()
         let folder = try folder()

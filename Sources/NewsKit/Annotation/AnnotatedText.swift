@@ -12,9 +12,15 @@ struct AnnotatedText {
     let textLength: Int
     private var segments: [(start: Int, end: Int, block: Int, rawStart: Int?)] = []
 
-    init(article: Article) {
-        var string = String(article.textSlice)
+    /// `text` (the article's text or a window of it) followed, with `outside`, by the blocks
+    /// outside the text.
+    init(article: Article, text: Substring, outside: Bool) {
+        var string = String(text)
         textLength = string.utf8.count
+        guard outside else {
+            self.string = string
+            return
+        }
         // Reads raw in place: a byte array copy of it would be one more copy of the article.
         var raw = article.raw
         var segments: [(start: Int, end: Int, block: Int, rawStart: Int?)] = []

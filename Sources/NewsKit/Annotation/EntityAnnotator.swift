@@ -14,8 +14,61 @@ public struct EntityAnnotator: Sendable {
     }
 
     public func annotate(_ article: Article) -> ArticleAnnotation {
+        var whole = ArticleAnnotation(mentions: [], quotes: [])
+        annotateByWindow(article) { part in
+            whole.mentions += part.mentions
+            whole.quotes += part.quotes
+        }
+        return whole
+    }
+
+    /// The article's annotation in parts, one per window of its text (`TextWindows`), in text
+    /// order: a consumer that keeps only some of it (the speakers of quotes, rows written as they
+    /// come) holds one window's mentions at a time, not a book-length article's millions. Every
+    /// real article is one window, annotated whole. For a longer text each window is annotated
+    /// alone, as every stage already was: people, quotes and speakers are related within a window;
+    /// the blocks outside the text (title, captions...) go with the first window and their
+    /// mentions come in the last part, after the text's, as `annotate` orders them.
+    public func annotateByWindow(_ article: Article, _ body: (ArticleAnnotation) -> Void) {
+        var text = article.textSlice
+        let windows = text.withUTF8 { TextWindows.windows($0) }
+        let blocks = BlockLocator(article: article)
+        guard windows.count > 1 else {
+            body(annotate(article, part: text, offset: 0, outside: true, quotes: article.quotes, blocks: blocks))
+            return
+        }
+        let utf8 = text.utf8
+        var outside: [EntityMention] = []
+        var quotes = article.quotes[...]
+        for (k, window) in windows.enumerated() {
+            let start = utf8.index(utf8.startIndex, offsetBy: window.lowerBound)
+            let end = utf8.index(start, offsetBy: window.count)
+            var inWindow: [Quote] = []
+            while let quote = quotes.first, quote.first - 1 < window.upperBound || k == windows.count - 1 {
+                var shifted = quote
+                shifted.first -= window.lowerBound
+                shifted.last -= window.lowerBound
+                inWindow.append(shifted)
+                quotes = quotes.dropFirst()
+            }
+            var part = annotate(article, part: text[start..<end], offset: window.lowerBound, outside: k == 0,
+                                quotes: inWindow, blocks: blocks)
+            if k == 0 {
+                outside = part.mentions.filter { $0.first == nil }
+                part.mentions.removeAll { $0.first == nil }
+            }
+            if k == windows.count - 1 { part.mentions += outside }
+            body(part)
+        }
+    }
+
+    /// The annotation of `part`, the article's text from byte `offset` on, in the article's
+    /// offsets; with `outside`, also of the blocks outside the text. `quotes` are those of the
+    /// part, in its own offsets.
+    private func annotate(_ article: Article, part: Substring, offset: Int, outside: Bool, quotes: [Quote],
+                          blocks: BlockLocator) -> ArticleAnnotation {
         let lang = article.lang == "und" ? nil : article.lang
-        let input = AnnotatedText(article: article)
+        let input = AnnotatedText(article: article, text: part, outside: outside)
         var mentions: [EntityMention] = []
         let workspace = EntityMatcher.Workspace()
         let matches = Self.windowed(input.string) { window, offset in
@@ -28,10 +81,10 @@ public struct EntityAnnotator: Sendable {
             let range = (match.utf8Range.lowerBound + offset)..<(match.utf8Range.upperBound + offset)
             if place(&m, range, in: input, article: article) { mentions.append(m) }
         }
-        let ruleFinds = ruleMentions(in: article.textSlice, lang: lang, besides: mentions)
+        let ruleFinds = ruleMentions(in: part, lang: lang, besides: mentions)
         mentions += ruleFinds.found
-        mentions += dateMentions(in: article.textSlice, lang: lang, article: article)
-        mentions = mergingTagger(mentions, in: article.textSlice, lang: lang)
+        mentions += dateMentions(in: part, lang: lang, article: article)
+        mentions = mergingTagger(mentions, in: part, lang: lang)
         if !ruleFinds.outdone.isEmpty {
             // After the tagger, which the place kept from re-finding it: the place goes where its
             // organisation is still there.
@@ -41,15 +94,20 @@ public struct EntityAnnotator: Sendable {
                 return orgs.contains { $0.lowerBound <= first - 1 && m.last! <= $0.upperBound }
             }
         }
-        mentions = PersonCoreference().resolveByWindow(mentions, text: article.textSlice, lang: lang)
+        mentions = PersonCoreference().resolveByWindow(mentions, text: part, lang: lang)
         mentions.sort { ($0.first ?? Int.max, $0.rawFirst ?? 0) < ($1.first ?? Int.max, $1.rawFirst ?? 0) }
-        let blocks = BlockLocator(article: article)
+        let people = SpeakerCandidates(mentions.filter { $0.kind == "person" && $0.section == "text" })
+        var attributed = quotes.map { attribute($0, among: people) }
+        for i in attributed.indices {
+            attributed[i].quote.first += offset
+            attributed[i].quote.last += offset
+        }
         for i in mentions.indices where mentions[i].first != nil {
+            mentions[i].first! += offset
+            mentions[i].last! += offset
             mentions[i].block = blocks.block(containing: mentions[i].first!)
         }
-        let people = SpeakerCandidates(mentions.filter { $0.kind == "person" && $0.section == "text" })
-        let quotes = article.quotes.map { attribute($0, among: people) }
-        return ArticleAnnotation(mentions: mentions, quotes: quotes)
+        return ArticleAnnotation(mentions: mentions, quotes: attributed)
     }
 
     /// Runs `find` on `text`, or, when it is longer than `TextWindows.size`, on each window
@@ -59,9 +117,9 @@ public struct EntityAnnotator: Sendable {
         windowed(Substring(text), find)
     }
 
-    static func windowed<T>(_ text: Substring, _ find: (String, Int) -> [T]) -> [T] {
+    static func windowed<T>(_ text: Substring, size: Int = TextWindows.size, _ find: (String, Int) -> [T]) -> [T] {
         var text = text
-        let windows = text.withUTF8 { TextWindows.windows($0) }
+        let windows = text.withUTF8 { TextWindows.windows($0, size: size) }
         guard windows.count > 1 else { return find(String(text), 0) }
         return text.withUTF8 { bytes in
             windows.flatMap { window in

@@ -6,8 +6,8 @@ struct QuoteFinder {
     let markers: MarkerSet
     let lang: String?
 
-    /// A text longer than `TextWindows.size` is searched window by window: the tokens of a
-    /// whole text take about 40 bytes per word.
+    /// A text longer than `window` is searched window by window: a window's tokens, folded copy
+    /// and word index take about 17 bytes per byte of it.
     func quotes(in text: String) -> [Quote] {
         quotes(in: Substring(text))
     }
@@ -16,7 +16,7 @@ struct QuoteFinder {
         var text = text
         return text.withUTF8 { raw in
             var quotes: [Quote] = []
-            for window in TextWindows.windows(raw) {
+            for window in TextWindows.windows(raw, size: Self.window) {
                 for var quote in Work(raw: UnsafeBufferPointer(rebasing: raw[window]), markers: markers, lang: lang).run() {
                     quote.first += window.lowerBound
                     quote.last += window.lowerBound
@@ -27,16 +27,31 @@ struct QuoteFinder {
         }
     }
 
+    /// Offsets within a window (at most `TextWindows.size`) kept in 32 bits: a window holds a
+    /// token for every word and mark, and 24 bytes each instead of 40 is what bounds the
+    /// memory of a long text's quote finding.
+    /// 256 KiB, some twenty-five times the longest article of the sample corpus: speech and its
+    /// speaker lie within a few paragraphs of each other.
+    static let window = 1 << 18
+
     struct Token {
-        var fLo: Int
-        var fHi: Int
-        var rawLo: Int
-        var rawHi: Int
+        private var offsets: (Int32, Int32, Int32, Int32)
         /// 0 for words, else the punctuation scalar.
         var punct: UInt32
         var capital: Bool
         var cased: Bool
         var isWord: Bool { punct == 0 }
+        var fLo: Int { Int(offsets.0) }
+        var fHi: Int { Int(offsets.1) }
+        var rawLo: Int { Int(offsets.2) }
+        var rawHi: Int { Int(offsets.3) }
+
+        init(fLo: Int, fHi: Int, rawLo: Int, rawHi: Int, punct: UInt32, capital: Bool, cased: Bool) {
+            offsets = (Int32(fLo), Int32(fHi), Int32(rawLo), Int32(rawHi))
+            self.punct = punct
+            self.capital = capital
+            self.cased = cased
+        }
     }
 
     struct Span {
@@ -208,28 +223,53 @@ struct QuoteFinder {
 
         /// Speech after a speech verb and a colon with no quote mark after it, to the end of the
         /// paragraph: "وی اظهار داشت: …", "X said: …" (the verb's own subject is the speaker).
+        /// Speech after a speech verb and a colon runs to the end of its line, or, where another
+        /// such speech starts on the same line, to the last sentence end before that one's verb: one
+        /// stretch of text is one quote, and a text without line breaks is not read again from
+        /// every colon to its end.
         func colonSpans(besides quoted: [Span]) -> [Span] {
             var spans: [Span] = []
+            var verbStarts: [Int] = []
             let n = raw.count
+            var lineEnd = -1
             for c in tokens.indices where tokens[c].punct == 0x3A && c > 0 {
                 var verb: Int?
                 for k in stride(from: c - 1, through: max(0, c - 3), by: -1) where tokens[k].isWord {
                     if let (_, end) = verbEnd(at: k), end == c - 1 { verb = k; break }
                 }
-                guard verb != nil else { continue }
+                guard let verb else { continue }
                 var lo = tokens[c].rawHi
                 while lo < n && (raw[lo] == 0x20 || raw[lo] == 0x09) { lo += 1 }
                 guard lo < n, raw[lo] != 0x0A else { continue }
                 let (v, _) = StructureFolding.decode(raw, lo, n)
                 if v == 0x22 || v == 0x27 || Self.closers(v) != nil { continue }
-                var hi = lo
-                while hi < n && raw[hi] != 0x0A { hi += 1 }
+                if lineEnd < lo {
+                    lineEnd = lo
+                    while lineEnd < n && raw[lineEnd] != 0x0A { lineEnd += 1 }
+                }
+                var hi = lineEnd
                 let end = hi
                 while hi > lo && (raw[hi - 1] == 0x20 || raw[hi - 1] == 0x0D) { hi -= 1 }
                 guard hi > lo, !quoted.contains(where: { $0.open < end && $0.closeEnd > lo }) else { continue }
                 spans.append(Span(open: tokens[c].rawLo, innerLo: lo, innerHi: hi, closeEnd: end, afterColon: true))
+                verbStarts.append(tokens[verb].rawLo)
             }
-            return spans
+            for i in spans.indices.dropLast() where spans[i].closeEnd > verbStarts[i + 1] {
+                let limit = max(spans[i].innerLo, verbStarts[i + 1])
+                var hi = limit
+                while hi > spans[i].innerLo && !endsSentence(before: hi) { hi -= 1 }
+                if hi == spans[i].innerLo { hi = limit }
+                while hi > spans[i].innerLo && (raw[hi - 1] == 0x20 || raw[hi - 1] == 0x0D) { hi -= 1 }
+                spans[i].innerHi = hi
+                spans[i].closeEnd = hi
+            }
+            return spans.filter { $0.innerHi > $0.innerLo }
+        }
+
+        /// Whether the scalar before raw offset `i` ends a sentence: . ! ? or ؟ (U+061F).
+        func endsSentence(before i: Int) -> Bool {
+            let b = raw[i - 1]
+            return b == 0x2E || b == 0x21 || b == 0x3F || (b == 0x9F && i >= 2 && raw[i - 2] == 0xD8)
         }
 
         func quoteSpans() -> [Span] {

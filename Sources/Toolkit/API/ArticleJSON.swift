@@ -19,11 +19,13 @@ struct ArticleJSON: @unchecked Sendable {
         let annotator = try entities.annotator()
         // What speakerless articles carry: nothing of it is read (see ArticleObject.attributedQuotes).
         let none = annotator.annotate(Article(id: "", path: "", lang: "und", text: "", raw: ""))
-        // Only the quotes are printed: the mentions are let go at once rather than held until the
-        // article is written (on a 100 MB article they are several times its size).
+        // Only the quotes are printed: each window's mentions are let go as soon as its quotes
+        // are linked (on a 100 MB article all of them would be several times its size).
         enrichment = ArticleStream.Enrichment(generation: entities.generation) { article in
             guard article.quotes.contains(where: { $0.speaker != nil }) else { return none }
-            return ArticleAnnotation(mentions: [], quotes: annotator.annotate(article).quotes)
+            var quotes: [AttributedQuote] = []
+            annotator.annotateByWindow(article) { quotes += $0.quotes }
+            return ArticleAnnotation(mentions: [], quotes: quotes)
         }
     }
 

@@ -8,16 +8,25 @@ public struct CacheSession: Sendable {
     public let cache: ArticleCache
     let fingerprints: CacheFingerprints
 
+    /// Texts longer than this (4 MiB, some four hundred times the longest article of the sample
+    /// corpus) are neither looked up nor stored: their encoded article and annotation would be
+    /// held whole beside the article, several times its size, where a long input must stay
+    /// within a small multiple of it (issue 7).
+    public static let largestCachedText = 4 << 20
+    let largestCachedText: Int
+
     /// The cache, with the fingerprints of the run's plugins (in load order).
-    public init(cache: ArticleCache, plugins: [Plugin]) {
+    public init(cache: ArticleCache, plugins: [Plugin], largestCachedText: Int = CacheSession.largestCachedText) {
         self.cache = cache
         self.fingerprints = CacheFingerprints(plugins: plugins)
+        self.largestCachedText = largestCachedText
     }
 
     /// The record's article, from the cache when it holds it (only where it was read from and how
-    /// its bytes were decoded are the record's own), else parsed and stored.
-    func article(from record: InputRecord, reader: ArticleReader) -> (article: Article, digest: ContentDigest) {
-        let digest = Self.digest(of: record)
+    /// its bytes were decoded are the record's own), else parsed and stored. A text too long for
+    /// the cache is parsed and has no digest.
+    func article(from record: InputRecord, reader: ArticleReader) -> (article: Article, digest: ContentDigest?) {
+        guard let digest = cacheableDigest(of: record) else { return (reader.article(from: record), nil) }
         let key = CacheKey(record: digest, fingerprint: fingerprints.parsing)
         if let bytes = cache.value(in: .parsed, key: key),
            var article = try? bytes.withUnsafeBytes({ try Article(binary: $0) })
@@ -39,6 +48,11 @@ public struct CacheSession: Sendable {
 
     func store(_ annotation: ArticleAnnotation, record digest: ContentDigest, fingerprint: ContentDigest) {
         cache.store(annotation.binaryEncoded(), in: .annotated, key: CacheKey(record: digest, fingerprint: fingerprint))
+    }
+
+    /// The record's digest, or nil when its text is longer than `largestCachedText`.
+    func cacheableDigest(of record: InputRecord) -> ContentDigest? {
+        record.document.text.utf8.count <= largestCachedText ? Self.digest(of: record) : nil
     }
 
     /// Everything of a record that its article may depend on, except where it was read from
