@@ -30,6 +30,7 @@ extension ArticleParser.Run {
         resolveSources(&a, opening: opening)
         a.date = segments.first(where: { $0.kind == .dateline && $0.date != nil })?.date
             ?? opening.lazy.compactMap { self.todayDate(in: $0) }.first
+        releaseWorkingMemory()
         a.textSlice = joined([a.ledeSlice].compactMap { $0 } + a.paragraphSlices)
         a.quotes = QuoteFinder(markers: markers, lang: lang).quotes(in: a.textSlice)
         return a

@@ -79,11 +79,12 @@ extension ArticleParser {
         var titleIndex: Int?
         /// A folded line costs five bytes per byte of text (the byte and its 32-bit offset): kept
         /// for every line of a text up to one window, it would be 500 MB for a 100 MB text. Past
-        /// one window, lines are folded when asked for and only the last megabyte or so is kept.
+        /// one window, lines are folded when asked for and only the last 256 KiB or so is kept
+        /// (1.3 MB of folded bytes and offsets).
         let foldsOnDemand: Bool
         private var foldCache: [Int: StructureFolding.Folded] = [:]
         private var foldCacheBytes = 0
-        static let foldCacheLimit = 1 << 20
+        static let foldCacheLimit = 1 << 18
 
         init(bytes: UnsafeBufferPointer<UInt8>, source: String, markers: MarkerSet, dates: DateParser, lang: String?) {
             self.bytes = bytes
@@ -92,6 +93,16 @@ extension ArticleParser {
             self.dates = dates
             self.lang = lang
             self.foldsOnDemand = bytes.count > TextWindows.size
+        }
+
+        /// Lets go of the lines, segments and folded lines once the blocks are made: on a long
+        /// input they are half its size again, and the text is still to be joined and searched
+        /// for quotes.
+        func releaseWorkingMemory() {
+            lines = []
+            segments = []
+            foldCache = [:]
+            foldCacheBytes = 0
         }
 
         /// The folded text of a line.
