@@ -80,4 +80,26 @@ final class TaggerShippedTests: XCTestCase {
         XCTAssertEqual(wetangula.kind, "person")
         XCTAssertEqual(wetangula.id, "~person/moses-wetangula")
     }
+
+    /// The tagger reads a long text in windows of `EntityAnnotator.taggerWindow` (issue 7: its
+    /// working memory is about 40 bytes per byte of what it reads at once): the names of every
+    /// window keep offsets into the whole text, and a window finds what the sentence alone finds.
+    func testNamesOfATextLongerThanTheTaggerWindowMapBack() throws {
+        let sentence = try corpusText("sw-masakhanews.jsonl", containing: "Kiongozi wa chama cha Ford-Kenya, Moses Wetangula")
+        let count = EntityAnnotator.taggerWindow / sentence.utf8.count * 2 + 3
+        let paragraphs = (1...count).map { "\(sentence). Aya ya \($0)." }
+        var record = InputRecord(document: Document(origin: "sw.txt", text: paragraphs.joined(separator: "\n\n")))
+        record.lang = "sw"
+        let article = ArticleReader().article(from: record)
+        XCTAssertGreaterThan(article.text.utf8.count, 2 * EntityAnnotator.taggerWindow)
+        var rules = RuleExtractor.bundled
+        rules.tagger = try XCTUnwrap(Self.tagger)
+        let mentions = EntityAnnotator(knowledgeBase: KnowledgeBase(profiles: []), rules: rules).annotate(article).mentions
+        let text = Array(article.text.utf8)
+        let wetangula = mentions.filter { $0.text == "Moses Wetangula" }
+        XCTAssertEqual(wetangula.count, count, "once in every paragraph, windows included")
+        for m in mentions where m.first != nil {
+            XCTAssertEqual(String(decoding: text[(m.first! - 1)..<m.last!], as: UTF8.self), m.text)
+        }
+    }
 }
