@@ -105,5 +105,13 @@ final class RunLearningTests: ToolkitProcessTestCase {
         let parsed = try toolkit(["parse", "news.jsonl", "--learn-boilerplate", "--format", "json"], in: folder)
         XCTAssertEqual(parsed.status, 0, parsed.stderr)
         XCTAssertEqual(parsed.stdout.components(separatedBy: #""rule":"source-repeated""#).count - 1, 6, parsed.stdout)
+
+        // Plain text files name no source: the flag learns nothing from them, and says so.
+        try write("A title\n\nA paragraph of plain text that names no source.\n", to: folder.appendingPathComponent("plain.txt"))
+        let plain = try toolkit(["run", "loop.lua", "plain.txt", "--out", "out", "--learn-boilerplate"], in: folder)
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertTrue(plain.stderr.contains("--learn-boilerplate: lines are learnt only from JSON Lines records"), plain.stderr)
+        let mixed = try toolkit(["run", "loop.lua", "plain.txt", "news.jsonl", "--out", "out", "--learn-boilerplate"], in: folder)
+        XCTAssertFalse(mixed.stderr.contains("lines are learnt only from JSON Lines"), mixed.stderr)
     }
 }
