@@ -14,7 +14,7 @@ struct QuoteFinder {
 
     func quotes(in text: Substring) -> [Quote] {
         var text = text
-        return text.withUTF8 { raw in
+        var quotes = text.withUTF8 { raw in
             var quotes: [Quote] = []
             for window in TextWindows.windows(raw, size: Self.window) {
                 for var quote in Work(raw: UnsafeBufferPointer(rebasing: raw[window]), markers: markers, lang: lang).run() {
@@ -25,6 +25,14 @@ struct QuoteFinder {
             }
             return quotes
         }
+        // The words as slices of the text (`Work` leaves them empty).
+        let utf8 = text.utf8
+        for i in quotes.indices {
+            let start = utf8.index(utf8.startIndex, offsetBy: quotes[i].first - 1)
+            let end = utf8.index(start, offsetBy: quotes[i].last - quotes[i].first + 1)
+            quotes[i].textSlice = Substring(utf8[start..<end])
+        }
+        return quotes
     }
 
     /// Offsets within a window (at most `TextWindows.size`) kept in 32 bits: a window holds a
@@ -77,6 +85,8 @@ struct QuoteFinder {
             self.lang = lang
         }
 
+        /// The window's quotes with their offsets in it; their words are left for `quotes(in:)`
+        /// to take as slices of the text.
         func run() -> [Quote] {
             var spans = quoteSpans()
             // Persian reports speech after "گفت:" without quote marks; only text with a colon can have it.
@@ -109,8 +119,7 @@ struct QuoteFinder {
                     if span.afterColon && !attributed { continue }
                     let sentence = words >= 8 && containsPunctuation(span.innerLo, span.innerHi)
                     guard (attributed && words >= 3) || sentence else { continue }
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: raw[span.innerLo..<span.innerHi]), as: UTF8.self)
-                    result.append(Quote(text: text, speaker: attributed ? speaker : nil,
+                    result.append(Quote(textSlice: "", speaker: attributed ? speaker : nil,
                                         first: span.innerLo + 1, last: span.innerHi))
                     if attributed, let speaker { last = speaker }
                 }

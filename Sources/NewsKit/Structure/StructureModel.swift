@@ -66,7 +66,13 @@ public struct Block: Sendable, Hashable, Codable {
 }
 
 public struct Quote: Sendable, Hashable, Codable {
-    public var text: String
+    public var text: String {
+        get { String(textSlice) }
+        set { textSlice = Substring(newValue) }
+    }
+    /// The quoted words as a slice of the article's text, sharing its storage: the quotes of a
+    /// long article are a fifth of its size again when each is a copy.
+    public var textSlice: Substring
     /// The speaker as written in the text (surface form), when the text names one.
     public var speaker: String?
     /// 1-based inclusive byte offsets of `text` inside `ArticleStructure.text`.
@@ -74,10 +80,30 @@ public struct Quote: Sendable, Hashable, Codable {
     public var last: Int
 
     public init(text: String, speaker: String?, first: Int, last: Int) {
-        self.text = text
+        self.init(textSlice: Substring(text), speaker: speaker, first: first, last: last)
+    }
+
+    public init(textSlice: Substring, speaker: String?, first: Int, last: Int) {
+        self.textSlice = textSlice
         self.speaker = speaker
         self.first = first
         self.last = last
+    }
+
+    private enum CodingKeys: String, CodingKey { case text, speaker, first, last }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(text: try c.decode(String.self, forKey: .text), speaker: try c.decodeIfPresent(String.self, forKey: .speaker),
+                  first: try c.decode(Int.self, forKey: .first), last: try c.decode(Int.self, forKey: .last))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(speaker, forKey: .speaker)
+        try c.encode(first, forKey: .first)
+        try c.encode(last, forKey: .last)
     }
 }
 
