@@ -61,4 +61,51 @@ final class HTMLMainTextTests: XCTestCase {
         for phrase in ["Notas relacionadas", "À lire aussi", "Mehr zum Thema"] { XCTAssertFalse(text.contains(phrase), text) }
         XCTAssertTrue(text.contains("Lesen Sie auch die Stellungnahme"), text)
     }
+
+    /// The page's own classes (`cookies-not-set`, `has-sidebar`) say nothing about its parts: a
+    /// landing page of short sections under such a body keeps them all, as under a bare one.
+    func testClassesOfTheBodyMakeNoFurniture() {
+        let sections = paragraphs.enumerated().map { i, p in
+            "<div class=\"section-\(i)\"><div class=\"block-\(i)\"><h3>Sehemu \(i)</h3><p>\(p)</p></div></div>"
+        }.joined()
+        let html = """
+            <html><body class="page cookies-not-set has-sidebar"><div class="navbar"><a href="/">Nyumbani</a></div>
+            <div class="page">\(sections)<div class="box"><p>\(paragraphs[2]) Zaidi, zaidi, na zaidi, kwa ufupi.</p></div></div>
+            <footer><p>Haki zote zimehifadhiwa 2024</p></footer></body></html>
+            """
+        let text = kept(html)
+        for paragraph in paragraphs { XCTAssertTrue(text.contains(paragraph), text) }
+        XCTAssertFalse(text.contains("Haki zote"), text)
+    }
+
+    /// The standfirst sits in the page's header beside the title, above the column chosen as the
+    /// body: it is kept; the menu in the same header and a short line of links are not.
+    func testTheStandfirstBetweenTitleAndBodyIsKept() {
+        let standfirst = "Ziara ya siku mbili inaonyesha uhusiano unaozidi kukua kati ya Moscow na Beijing tangu vita vya Ukraine."
+        let body = paragraphs.map { "<p>\($0)</p>" }.joined()
+        let html = """
+            <html><body><header class="page-header"><nav><a href="/">Nyumbani</a> <a href="/siasa">Siasa</a></nav>
+            <h1>Putin azuru Beijing</h1><p>\(standfirst)</p><p><a href="/siasa">Siasa</a> <a href="/dunia">Dunia</a></p></header>
+            <main><div class="article-body">\(body)</div></main></body></html>
+            """
+        let text = kept(html)
+        XCTAssertTrue(text.contains(standfirst), text)
+        for paragraph in paragraphs { XCTAssertTrue(text.contains(paragraph), text) }
+        XCTAssertFalse(text.contains("Nyumbani"), text)
+        XCTAssertFalse(text.contains("Dunia"), text)
+    }
+
+    /// Text far below the title, outside the body, is no standfirst: a title that is the site's
+    /// banner says nothing about the blocks between it and the article.
+    func testProseFarBelowTheTitleIsNoStandfirst() {
+        let teasers = (0..<18).map { "<div class=\"box\"><p>Habari fupi nambari \($0) kuhusu mambo mengine ya wiki hii mjini na katika mikoa ya pwani.</p></div>" }.joined()
+        let body = (0..<5).flatMap { round in paragraphs.map { "<p>\($0) (\(round))</p>" } }.joined()
+        let html = """
+            <html><body><header><h1>Gazeti la Kila Siku</h1></header><div class="column"><div class="teasers">\(teasers)</div></div>
+            <article><div class="article-body">\(body)</div></article></body></html>
+            """
+        let text = kept(html)
+        for paragraph in paragraphs { XCTAssertTrue(text.contains(paragraph), text) }
+        XCTAssertFalse(text.contains("Habari fupi nambari 3"), text)
+    }
 }

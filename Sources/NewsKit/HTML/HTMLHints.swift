@@ -35,6 +35,9 @@ enum HTMLHints {
     /// Why an element is furniture, or nil.
     static func furniture(_ e: HTMLElement, _ names: Names, insideArticle: Bool) -> String? {
         switch e.tag {
+        // The page's own classes describe its state or layout ("cookies-not-set", "has-sidebar",
+        // "menu-open"), not a part of it.
+        case "body", "html": return nil
         case "nav": return "<nav>"
         case "aside": return "<aside>"
         case "footer" where !insideArticle: return "<footer>"

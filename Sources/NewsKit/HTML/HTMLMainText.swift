@@ -134,6 +134,8 @@ struct HTMLMainText {
 
         var segments: [HTMLSegment] = []
         segments.reserveCapacity(blocks.count)
+        // For each segment left out: whether only a page <header> (or nothing) marked it furniture.
+        var plainOutside = [Bool](repeating: false, count: blocks.count)
         var sawTitle = false
         for block in blocks {
             let e = block.element
@@ -175,6 +177,7 @@ struct HTMLMainText {
                     up = elements[up].parent
                 }
                 if let furniture { reason += ", in furniture: \(furniture)" }
+                plainOutside[segments.count] = furniture == nil || furniture == "<header>"
                 // Lists of headlines that link elsewhere, unless they are the site's menus.
                 let menu = furniture.map { f in ["nav", "menu", "footer", "header"].contains { HTMLHints.has(f[...], $0) } } ?? false
                 related = role == .listItem && density > 0.5 && block.characters >= 25 && !menu
@@ -189,8 +192,29 @@ struct HTMLMainText {
             segments.append(HTMLSegment(text: block.text, main: main, role: role, reason: reason,
                                         path: e >= 0 ? pathOf[e] : "", related: related))
         }
+        Self.keepLedes(&segments, blocks, plainOutside)
         Self.dropOrphanHeadings(&segments)
         return segments
+    }
+
+    /// The standfirst between the page's title and its body (a `<p>` in the article's header, a
+    /// teaser or intro box above the text column) belongs to the article though it sits outside
+    /// the element chosen as the body: prose of a line or more (60 characters besides spaces), few
+    /// links, no furniture around it but the page's header that also holds the title.
+    static func keepLedes(_ segments: inout [HTMLSegment], _ blocks: [HTMLTextBlock], _ plainOutside: [Bool]) {
+        // A title many blocks above the body is the site's name in its banner, not the article's.
+        guard let title = segments.firstIndex(where: { $0.role == .title }),
+              let body = segments[(title + 1)...].firstIndex(where: \.main), body - title > 1, body - title <= 17
+        else { return }
+        for i in (title + 1)..<body where plainOutside[i] {
+            let block = blocks[i]
+            guard segments[i].role == .paragraph || segments[i].role == .lede, block.characters >= 60,
+                  block.linkCharacters * 4 < block.characters
+            else { continue }
+            segments[i].main = true
+            segments[i].related = false
+            segments[i].reason = "between the title and the body"
+        }
     }
 
     /// A heading that heads no kept text ("Related stories", "Most read", "Comments" above lists of
