@@ -108,4 +108,20 @@ final class HTMLMainTextTests: XCTestCase {
         for paragraph in paragraphs { XCTAssertTrue(text.contains(paragraph), text) }
         XCTAssertFalse(text.contains("Habari fupi nambari 3"), text)
     }
+
+    /// A `<figcaption>` in the body is the picture's caption: the article keeps it among its
+    /// captions, not in its text, whatever words it holds.
+    func testAFigcaptionIsACaptionNotText() throws {
+        let caption = "Viongozi wawili wakisalimiana katika Ukumbi Mkuu wa Watu mjini Beijing siku ya Jumanne."
+        let rest = paragraphs.dropFirst().map { "<p>\($0)</p>" }.joined()
+        let html = """
+            <html><body><article><h1>Putin azuru Beijing</h1><p>\(paragraphs[0])</p>
+            <figure><img src="a.jpg"><figcaption>\(caption)</figcaption></figure>\(rest)</article></body></html>
+            """
+        let article = try XCTUnwrap(HTMLTestSupport.article(html))
+        XCTAssertFalse(article.text.contains(caption), article.text)
+        XCTAssertEqual(article.captions, [caption])
+        XCTAssertTrue(article.blocks.contains { $0.kind == .caption && $0.text == caption })
+        for paragraph in paragraphs { XCTAssertTrue(article.text.contains(paragraph), article.text) }
+    }
 }

@@ -14,6 +14,9 @@ extension ArticleReader {
             segments.insert(HTMLSegment(text: title, main: true, role: .title, reason: "no <h1>: the title from \(origin)",
                                         path: "head>title", related: false), at: 0)
         }
+        // A <figcaption> or <caption> of the body is the caption of a picture or table: kept beside
+        // the text (`captions`) as the parser keeps a caption it recognises, not read as prose.
+        let besideText = segments.map { $0.main && $0.role == .caption }
 
         // raw and the parser's input, with where each segment starts in both (0-based bytes).
         var raw = ""
@@ -24,7 +27,7 @@ extension ArticleReader {
             if !raw.isEmpty { raw += "\n\n" }
             rawStarts.append(raw.utf8.count)
             raw += segment.text
-            if segment.main {
+            if segment.main, !besideText[i] {
                 if !mainText.isEmpty { mainText += "\n\n" }
                 mainStarts.append((mainText.utf8.count, i))
                 mainText += segment.text
@@ -51,10 +54,10 @@ extension ArticleReader {
                                 rule: "\(block.rule); html: \(segments[segment].reason) [\(segments[segment].path)]",
                                 duplicateOf: block.duplicateOf))
         }
-        for (i, segment) in segments.enumerated() where !segment.main {
-            blocks.append(Block(kind: segment.related ? .related : .boilerplate, text: segment.text, first: rawStarts[i] + 1,
-                                last: rawStarts[i] + segment.text.utf8.count,
-                                rule: "html: \(segment.reason) [\(segment.path)]"))
+        for (i, segment) in segments.enumerated() where !segment.main || besideText[i] {
+            blocks.append(Block(kind: besideText[i] ? .caption : segment.related ? .related : .boilerplate, text: segment.text,
+                                first: rawStarts[i] + 1, last: rawStarts[i] + segment.text.utf8.count,
+                                rule: "html: \(besideText[i] ? "caption; " : "")\(segment.reason) [\(segment.path)]"))
         }
         blocks = blocks.enumerated().sorted { ($0.element.first, $0.offset) < ($1.element.first, $1.offset) }.map(\.element)
         // duplicateOf named positions in the parser's list: find the same block again by offset.
@@ -76,7 +79,7 @@ extension ArticleReader {
         article.paragraphs = structure.paragraphs
         article.headings = structure.headings
         article.related = structure.related + segments.filter(\.related).map(\.text)
-        article.captions = structure.captions
+        article.captions = structure.captions + segments.indices.filter { besideText[$0] }.map { segments[$0].text }
         article.credits = structure.credits
         article.quotes = structure.quotes
         article.blocks = blocks
