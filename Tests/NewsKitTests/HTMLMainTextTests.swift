@@ -109,6 +109,20 @@ final class HTMLMainTextTests: XCTestCase {
         XCTAssertFalse(text.contains("Habari fupi nambari 3"), text)
     }
 
+    /// An article's own `<footer>` (where it was filed, its tags, the author's box) is furniture
+    /// like the page's.
+    func testTheArticlesFooterIsFurniture() {
+        let body = paragraphs.map { "<p>\($0)</p>" }.joined()
+        let html = """
+            <html><body><article><h1>Putin azuru Beijing</h1>\(body)
+            <footer class="entry-meta"><p>Imechapishwa katika Siasa na Dunia, na mwandishi wetu wa Nairobi, Jumatatu.</p></footer>
+            </article></body></html>
+            """
+        let text = kept(html)
+        for paragraph in paragraphs { XCTAssertTrue(text.contains(paragraph), text) }
+        XCTAssertFalse(text.contains("Imechapishwa"), text)
+    }
+
     /// A `<figcaption>` in the body is the picture's caption: the article keeps it among its
     /// captions, not in its text, whatever words it holds.
     func testAFigcaptionIsACaptionNotText() throws {

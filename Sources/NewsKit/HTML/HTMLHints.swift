@@ -40,7 +40,8 @@ enum HTMLHints {
         case "body", "html": return nil
         case "nav": return "<nav>"
         case "aside": return "<aside>"
-        case "footer" where !insideArticle: return "<footer>"
+        // Inside the article too: its footer holds tags, the author's box, "posted in" lines.
+        case "footer": return "<footer>"
         case "header" where !insideArticle: return "<header>"
         case "form": return "<form>"
         default: break
