@@ -73,19 +73,15 @@ enum FlatJSONObject {
             guard take(0x22) else { return nil }
             let start = i
             // The common case: no escapes, copied once from the line.
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == 0x22 {
-                    i += 1
-                    let content = UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)])
-                    if content.starts(with: Self.byteOrderMark) { return nil }
-                    return String(validating: content, as: UTF8.self)
-                }
-                if b == 0x5C { break }
-                if b < 0x20 { return nil }
-                i += 1
-            }
+            i = plainEnd(from: i)
             guard i < bytes.count else { return nil }
+            if bytes[i] == 0x22 {
+                i += 1
+                let content = UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)])
+                if content.starts(with: Self.byteOrderMark) { return nil }
+                return String(validating: content, as: UTF8.self)
+            }
+            if bytes[i] < 0x20 { return nil }
             scratch.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
             while i < bytes.count {
@@ -97,8 +93,9 @@ enum FlatJSONObject {
                 }
                 if b < 0x20 { return nil }
                 if b != 0x5C {
-                    scratch.append(b)
-                    i += 1
+                    let run = i
+                    i = plainEnd(from: i)
+                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                     continue
                 }
                 guard i + 1 < bytes.count else { return nil }
@@ -132,6 +129,35 @@ enum FlatJSONObject {
         }
 
         static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+        /// The first position from `i` of a quote, a backslash or a control byte (the bytes that
+        /// end a run of a string's plain bytes), or the end: eight bytes at a time while none of
+        /// them is one of those.
+        @inline(__always)
+        func plainEnd(from i: Int) -> Int {
+            let n = bytes.count
+            var i = i
+            if let base = bytes.baseAddress {
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let high: UInt64 = 0x8080_8080_8080_8080
+                while i + 8 <= n {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    // A byte of `x` is zero, or below 0x20 (exact for "some byte", as needed here).
+                    let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+                    let zeroQuote = (quote &- ones) & ~quote & high
+                    let zeroBackslash = (backslash &- ones) & ~backslash & high
+                    let control = (w &- ones &* 0x20) & ~w & high
+                    if zeroQuote | zeroBackslash | control != 0 { break }
+                    i += 8
+                }
+            }
+            while i < n {
+                let b = bytes[i]
+                if b == 0x22 || b == 0x5C || b < 0x20 { return i }
+                i += 1
+            }
+            return n
+        }
 
         mutating func hex4() -> UInt16? {
             guard i + 4 <= bytes.count else { return nil }

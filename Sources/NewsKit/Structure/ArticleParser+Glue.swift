@@ -64,29 +64,37 @@ extension ArticleParser.Run {
     /// `boundary` requires the match to end at a word boundary (or with punctuation).
     func matches(_ line: Int, at p: Int, limit: Int, boundary: Bool = true,
                  _ accept: (MarkerSet.Entry) -> Bool) -> [(entry: Int, end: Int)] {
+        withFolded(line) { matches($0.bytes, at: p, limit: limit, boundary: boundary, in: markers.trie, accept) }
+    }
+
+    /// The same in folded bytes `f`, walking `trie` (the marker set's or a subset of it).
+    @inline(__always)
+    func matches(_ f: UnsafeBufferPointer<UInt8>, at p: Int, limit: Int, boundary: Bool = true,
+                 in trie: MarkerTrie, _ accept: (MarkerSet.Entry) -> Bool) -> [(entry: Int, end: Int)] {
         var found: [(Int, Int)] = []
-        folded(line).bytes.withUnsafeBufferPointer { f in
-            markers.trie.matches(f, at: p, upTo: limit) { e, end in
-                let entry = markers.entries[e]
-                guard accept(entry), markers.applies(entry, lang: lang) else { return }
-                if boundary && end < limit, let last = entry.folded.last {
-                    let lastIsWord = last >= 0x80 || StructureFolding.isWordScalar(UInt32(last))
-                    if lastIsWord && StructureFolding.isWord(at: end, in: f) { return }
-                }
-                if entry.options.contains(.colon) {
-                    var q = end
-                    while q < limit && f[q] == 0x20 { q += 1 }
-                    guard q < limit && f[q] == 0x3A else { return }
-                }
-                found.append((e, end))
+        trie.matches(f, at: p, upTo: limit) { e, end in
+            let entry = markers.entries[e]
+            guard accept(entry), markers.applies(entry, lang: lang) else { return }
+            if boundary && end < limit, let last = entry.folded.last {
+                let lastIsWord = last >= 0x80 || StructureFolding.isWordScalar(UInt32(last))
+                if lastIsWord && StructureFolding.isWord(at: end, in: f) { return }
             }
+            if entry.options.contains(.colon) {
+                var q = end
+                while q < limit && f[q] == 0x20 { q += 1 }
+                guard q < limit && f[q] == 0x3A else { return }
+            }
+            found.append((e, end))
         }
         return found
     }
 
     /// Position after separators (spaces and punctuation such as `: - – , • |`) from `p`.
     func skipSeparators(_ line: Int, from p: Int, limit: Int) -> Int {
-        let f = folded(line).bytes
+        withFolded(line) { Self.skipSeparators($0.bytes, from: p, limit: limit) }
+    }
+
+    static func skipSeparators(_ f: UnsafeBufferPointer<UInt8>, from p: Int, limit: Int) -> Int {
         var p = p
         while p < limit {
             let b = f[p]
@@ -97,7 +105,7 @@ extension ArticleParser.Run {
                 }
                 return p
             }
-            let (v, len) = f.withUnsafeBufferPointer { StructureFolding.decode($0, p, limit) }
+            let (v, len) = StructureFolding.decode(f, p, limit)
             switch v {
             case 0x2022, 0x00B7, 0x2013, 0x2014, 0x2015, 0x2010, 0x2011, 0x2012, 0xFF1A, 0x3001, 0x00BB, 0x203A,
                  0x25BA, 0x25B6, 0x2192, 0x00A6, 0xFF5C:
@@ -112,19 +120,22 @@ extension ArticleParser.Run {
     /// Whether the folded position starts a word (start of line or after a non-word scalar).
     func atWordStart(_ line: Int, _ p: Int) -> Bool {
         if p == 0 { return true }
-        return folded(line).bytes.withUnsafeBufferPointer { f in
-            let prev = StructureFolding.previousScalarStart(f, p)
-            return !StructureFolding.isWord(at: prev, in: f)
-        }
+        return withFolded(line) { Self.atWordStart($0.bytes, p) }
+    }
+
+    @inline(__always)
+    static func atWordStart(_ f: UnsafeBufferPointer<UInt8>, _ p: Int) -> Bool {
+        if p == 0 { return true }
+        let prev = StructureFolding.previousScalarStart(f, p)
+        return !StructureFolding.isWord(at: prev, in: f)
     }
 
     func rawStart(_ line: Int, _ f: Int) -> Int {
-        let folded = self.folded(line)
-        return f < folded.count ? folded.rawStart(f) : lines[line].hi
+        withFolded(line) { $0.rawStart(f) }
     }
 
     func rawEnd(_ line: Int, _ f: Int) -> Int {
-        f > 0 ? folded(line).rawEnd(f - 1, in: bytes) : lines[line].lo
+        withFolded(line) { $0.rawEnd(f, in: bytes) }
     }
 
     // MARK: navigation runs
@@ -228,22 +239,25 @@ extension ArticleParser.Run {
     /// within the line's last 400 bytes, is boilerplate from its start to the line's end. Short
     /// lines are left to `classifyByContent`.
     func boilerplateTail(_ line: Int, from rawLo: Int) -> (lo: Int, marker: String)? {
-        let f = folded(line).bytes
-        let n = f.count
-        let start = foldedIndex(line, rawLo)
-        guard n - start > 200 else { return nil }
-        var p = max(start + 1, n - 400)
-        while p < n {
-            defer { p += 1 }
-            guard f[p] & 0xC0 != 0x80, markers.mayStart(f[p], .boilerplate), atWordStart(line, p) else { continue }
-            let found = matches(line, at: p, limit: n) { $0.kind == .boilerplate && $0.options.contains(.contains) }
-            guard let best = found.max(by: { $0.end < $1.end }) else { continue }
-            let phraseRaw = rawStart(line, p)
-            guard let q = sentenceStart(before: phraseRaw, from: rawLo, words: 15),
-                  wordCount(f[foldedIndex(line, q)..<n]) <= 40 else { return nil }
-            return (q, string(phraseRaw, rawEnd(line, best.end)))
+        let trie = markers.containedBoilerplate
+        return withFolded(line) { folded in
+            let f = folded.bytes
+            let n = f.count
+            let start = folded.index(ofRaw: rawLo)
+            guard n - start > 200 else { return nil }
+            var p = max(start + 1, n - 400)
+            while p < n {
+                defer { p += 1 }
+                guard trie.mayStart(f[p]), Self.atWordStart(f, p) else { continue }
+                let found = matches(f, at: p, limit: n, in: trie) { _ in true }
+                guard let best = found.max(by: { $0.end < $1.end }) else { continue }
+                let phraseRaw = folded.rawStart(p)
+                guard let q = sentenceStart(before: phraseRaw, from: rawLo, words: 15),
+                      Self.wordCount(UnsafeBufferPointer(rebasing: f[folded.index(ofRaw: q)..<n])) <= 40 else { return nil }
+                return (q, string(phraseRaw, folded.rawEnd(best.end, in: bytes)))
+            }
+            return nil
         }
-        return nil
     }
 
     /// The start of the sentence holding raw offset `end`: after the nearest sentence end
@@ -326,43 +340,48 @@ extension ArticleParser.Run {
     /// or be capitalised where the text runs into it ("mjiniPicha:").
     func splitCredit(_ line: Int, from rawLo: Int) -> [Part] {
         let hi = lines[line].hi
-        let f = folded(line).bytes
-        let n = f.count
-        let start = foldedIndex(line, rawLo)
-        // The credit is at most 160 folded bytes after its marker, so only the line's end is searched.
-        var p = max(start + 1, n - 200)
-        while p < n {
-            defer { p += 1 }
-            guard f[p] & 0xC0 != 0x80, markers.mayStart(f[p], .credit) else { continue }
-            // Cheap filter first: inside a lowercase word no credit can start.
-            let rawByte = bytes[rawStart(line, p)]
-            let capital = (rawByte >= 0x41 && rawByte <= 0x5A) || (rawByte >= 0xC3 && rawByte <= 0xD4)
-            guard capital || atWordStart(line, p) else { continue }
-            let found = matches(line, at: p, limit: n) { $0.kind == .credit }
-            guard let best = found.max(by: { $0.end < $1.end }) else { continue }
-            let entry = markers.entries[best.entry]
-            let raw = rawStart(line, p)
-            let firstScalar = StructureFolding.decode(bytes, raw, hi).0
-            let upper = Unicode.Scalar(firstScalar)?.properties.isUppercase ?? false
-            let wordStart = atWordStart(line, p)
-            let endsWithPunct = entry.folded.last.map { $0 < 0x80 && !StructureFolding.isWordScalar(UInt32($0)) } ?? false
-            let symbol = !StructureFolding.isWordScalar(firstScalar)
-            guard upper || symbol || (wordStart && endsWithPunct) else { continue }
-            let contentF = skipSeparators(line, from: best.end, limit: n)
-            guard contentF < n else { continue }
-            let tail = f[contentF..<n]
-            let words = wordCount(tail)
-            guard words <= 12, tail.count <= 160 else { continue }
-            let before = f[start..<p]
-            guard before.contains(where: { $0 >= 0x80 || StructureFolding.isWordScalar(UInt32($0)) }) else { continue }
-            var tailSegment = ArticleParser.Segment(lo: raw, hi: hi, line: line)
-            tailSegment.contentLo = rawStart(line, contentF)
-            if words > 3 && endsSentence(tailSegment) { continue }
-            let (capLo, capHi) = trimmed(rawLo, raw)
-            guard capLo < capHi else { continue }
-            return [Part(lo: capLo, hi: capHi, credit: nil),
-                    Part(lo: raw, hi: hi, credit: (rawEnd(line, colonEnd(line, best.end, n)), tailSegment.contentLo))]
+        let trie = markers.credits
+        let cut: [Part]? = withFolded(line) { folded in
+            let f = folded.bytes
+            let n = f.count
+            let start = folded.index(ofRaw: rawLo)
+            // The credit is at most 160 folded bytes after its marker, so only the line's end is searched.
+            var p = max(start + 1, n - 200)
+            while p < n {
+                defer { p += 1 }
+                guard trie.mayStart(f[p]) else { continue }
+                // Cheap filter first: inside a lowercase word no credit can start.
+                let raw = folded.rawStart(p)
+                let rawByte = bytes[raw]
+                let capital = (rawByte >= 0x41 && rawByte <= 0x5A) || (rawByte >= 0xC3 && rawByte <= 0xD4)
+                let wordStart = Self.atWordStart(f, p)
+                guard capital || wordStart else { continue }
+                let found = matches(f, at: p, limit: n, in: trie) { _ in true }
+                guard let best = found.max(by: { $0.end < $1.end }) else { continue }
+                let entry = markers.entries[best.entry]
+                let firstScalar = StructureFolding.decode(bytes, raw, hi).0
+                let upper = Unicode.Scalar(firstScalar)?.properties.isUppercase ?? false
+                let endsWithPunct = entry.folded.last.map { $0 < 0x80 && !StructureFolding.isWordScalar(UInt32($0)) } ?? false
+                let symbol = !StructureFolding.isWordScalar(firstScalar)
+                guard upper || symbol || (wordStart && endsWithPunct) else { continue }
+                let contentF = Self.skipSeparators(f, from: best.end, limit: n)
+                guard contentF < n else { continue }
+                let tail = UnsafeBufferPointer(rebasing: f[contentF..<n])
+                let words = Self.wordCount(tail)
+                guard words <= 12, tail.count <= 160 else { continue }
+                let before = f[start..<p]
+                guard before.contains(where: { $0 >= 0x80 || StructureFolding.isWordScalar(UInt32($0)) }) else { continue }
+                var tailSegment = ArticleParser.Segment(lo: raw, hi: hi, line: line)
+                tailSegment.contentLo = folded.rawStart(contentF)
+                if words > 3 && endsSentence(tailSegment) { continue }
+                let (capLo, capHi) = trimmed(rawLo, raw)
+                guard capLo < capHi else { continue }
+                return [Part(lo: capLo, hi: capHi, credit: nil),
+                        Part(lo: raw, hi: hi, credit: (folded.rawEnd(Self.colonEnd(f, best.end, n), in: bytes),
+                                                       tailSegment.contentLo))]
+            }
+            return nil
         }
-        return [Part(lo: rawLo, hi: hi, credit: nil)]
+        return cut ?? [Part(lo: rawLo, hi: hi, credit: nil)]
     }
 }

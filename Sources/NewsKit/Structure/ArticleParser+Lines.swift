@@ -1,3 +1,5 @@
+import Foundation
+
 // Lines and trimming on raw UTF-8 bytes. "Ignorable" bytes (whitespace, control and format
 // characters: NBSP, ZWNJ, bidi marks, BOM...) may be left outside every block; all other
 // bytes belong to exactly one block.
@@ -9,42 +11,56 @@ extension ArticleParser.Run {
     /// become one block again (`joinCutLines`). Real articles have no line near this long.
     static let maxLineBytes = TextWindows.size
 
-    func splitLines() {
+    /// The lines of `bytes`, trimmed, without blank ones; each folded unless `foldsOnDemand`.
+    static func splitLines(_ bytes: UnsafeBufferPointer<UInt8>, foldsOnDemand: Bool) -> [ArticleParser.Line] {
+        var lines: [ArticleParser.Line] = []
         var start = 0
         var i = 0
         let n = bytes.count
         var continues = false
+        // The next line feed and carriage return at or after `i` (n when there is none), found by
+        // memchr rather than byte by byte.
+        var nextLF = -1, nextCR = -1
+        func next(_ byte: UInt8, from i: Int) -> Int {
+            guard i < n, let base = bytes.baseAddress, let found = memchr(base + i, Int32(byte), n - i) else { return n }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
         while i <= n {
-            let atBreak = i == n || bytes[i] == 0x0A || bytes[i] == 0x0D
-            let tooLong = !atBreak && i - start >= Self.maxLineBytes
-            if atBreak || tooLong {
-                let end = tooLong ? lineCut(start, i) : i
-                let (lo, hi) = trimmed(start, end)
-                if lo < hi {
-                    let folded = StructureFolding.fold(bytes, lo, hi)
-                    if folded.count > 0 {
-                        lines.append(ArticleParser.Line(lo: lo, hi: hi, folded: foldsOnDemand ? .init() : folded,
-                                                        continues: continues))
-                        continues = tooLong
-                    }
+            if nextLF < i { nextLF = next(0x0A, from: i) }
+            if nextCR < i { nextCR = next(0x0D, from: i) }
+            // A break at `i`, or a line too long at `start + maxLineBytes`, whichever comes first.
+            let atBreakOrEnd = min(nextLF, nextCR)
+            let tooLongAt = start + Self.maxLineBytes
+            i = min(atBreakOrEnd, max(i, tooLongAt))
+            let atBreak = i == atBreakOrEnd
+            let tooLong = !atBreak
+            let end = tooLong ? lineCut(bytes, start, i) : i
+            let (lo, hi) = trimmed(bytes, start, end)
+            if lo < hi {
+                let folded = StructureFolding.fold(bytes, lo, hi)
+                if folded.count > 0 {
+                    lines.append(ArticleParser.Line(lo: lo, hi: hi, folded: foldsOnDemand ? .init() : folded,
+                                                    continues: continues))
+                    continues = tooLong
                 }
-                if tooLong {
-                    start = end
-                    i = end
-                    continue
-                }
-                continues = false
-                if i < n && bytes[i] == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
-                start = i + 1
             }
+            if tooLong {
+                start = end
+                i = end
+                continue
+            }
+            continues = false
+            if i < n && bytes[i] == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
+            start = i + 1
             i += 1
         }
+        return lines
     }
 
     /// Where to cut an overlong line that started at `start`, at or before `limit`: after the
     /// last sentence end (". ", "? ", "! ", "؟ ", "。") in the second half, else after the last
     /// space there, else at the last character boundary.
-    func lineCut(_ start: Int, _ limit: Int) -> Int {
+    static func lineCut(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ limit: Int) -> Int {
         let floor = start + (limit - start) / 2
         var space = -1
         var i = limit - 1
@@ -95,15 +111,19 @@ extension ArticleParser.Run {
 
     /// `lo..<hi` without ignorable characters at either end.
     func trimmed(_ lo: Int, _ hi: Int) -> (Int, Int) {
+        Self.trimmed(bytes, lo, hi)
+    }
+
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
         var lo = lo, hi = hi
         while lo < hi {
-            let len = ignorableLength(at: lo, hi)
+            let len = ignorableLength(bytes, at: lo, hi)
             if len == 0 { break }
             lo += len
         }
         while hi > lo {
             let start = StructureFolding.previousScalarStart(bytes, hi)
-            if start < lo || ignorableLength(at: start, hi) != hi - start { break }
+            if start < lo || ignorableLength(bytes, at: start, hi) != hi - start { break }
             hi = start
         }
         return (lo, hi)
@@ -111,10 +131,15 @@ extension ArticleParser.Run {
 
     /// Length of the ignorable character at `i`, or 0.
     func ignorableLength(at i: Int, _ limit: Int) -> Int {
+        Self.ignorableLength(bytes, at: i, limit)
+    }
+
+    @inline(__always)
+    static func ignorableLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ limit: Int) -> Int {
         let b = bytes[i]
         if b < 0x80 { return (b <= 0x20 || b == 0x7F) ? 1 : 0 }
         let (v, len) = StructureFolding.decode(bytes, i, limit)
-        return Self.isIgnorable(v) ? len : 0
+        return isIgnorable(v) ? len : 0
     }
 
     static func isIgnorable(_ v: UInt32) -> Bool {
@@ -131,23 +156,21 @@ extension ArticleParser.Run {
 
     /// Index of the first folded byte of `line` whose source starts at or after `raw`.
     func foldedIndex(_ line: Int, _ raw: Int) -> Int {
-        let folded = self.folded(line)
-        var lo = 0, hi = folded.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if folded.rawStart(mid) < raw { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        withFolded(line) { $0.index(ofRaw: raw) }
     }
 
     /// Folded range of the raw span `lo..<hi` within its line.
     func foldedRange(_ line: Int, _ lo: Int, _ hi: Int) -> Range<Int> {
-        let a = foldedIndex(line, lo)
-        var b = foldedIndex(line, hi)
+        withFolded(line) { Self.foldedRange($0, lo, hi) }
+    }
+
+    static func foldedRange(_ line: ArticleParser.FoldedLine, _ lo: Int, _ hi: Int) -> Range<Int> {
+        let a = line.index(ofRaw: lo)
+        var b = line.index(ofRaw: hi)
         if b < a { b = a }
         // Skip spaces the fold kept at the edges of an inner span.
         var a2 = a, b2 = b
-        let f = folded(line).bytes
+        let f = line.bytes
         while a2 < b2 && f[a2] == 0x20 { a2 += 1 }
         while b2 > a2 && f[b2 - 1] == 0x20 { b2 -= 1 }
         return a2..<b2
@@ -164,26 +187,46 @@ extension ArticleParser.Run {
 
     /// Number of words of the segment's text (CJK text counts two characters as a word).
     func wordCount(_ s: ArticleParser.Segment) -> Int {
-        wordCount(foldedBytes(s))
+        withFolded(s.line) { line in
+            Self.wordCount(UnsafeBufferPointer(rebasing: line.bytes[Self.foldedRange(line, s.contentLo, s.hi)]))
+        }
     }
 
     func wordCount(_ f: ArraySlice<UInt8>) -> Int {
-        if f.isEmpty { return 0 }
-        var words = 1, cjk = 0
-        var i = f.startIndex
-        while i < f.endIndex {
-            let b = f[i]
-            if b == 0x20 { words += 1 } else if b >= 0xE3 && b <= 0xE9 { cjk += 1 }
-            i += 1
+        f.withUnsafeBufferPointer { Self.wordCount($0) }
+    }
+
+    /// Spaces plus one, or half the CJK characters (lead bytes E3–E9) when that is more. A loop
+    /// by index over the base address, which the compiler vectorises (a `for` over the buffer it
+    /// does not).
+    static func wordCount(_ f: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let p = f.baseAddress, f.count > 0 else { return 0 }
+        let n = f.count
+        var spaces = 0, cjk = 0
+        var i = 0
+        while i < n {
+            let b = p[i]
+            spaces &+= b == 0x20 ? 1 : 0
+            cjk &+= b &- 0xE3 <= 6 ? 1 : 0
+            i &+= 1
         }
-        return max(words, cjk / 2)
+        return max(spaces + 1, cjk / 2)
     }
 
     /// Number of characters (scalars) of the segment's folded text.
     func charCount(_ s: ArticleParser.Segment) -> Int {
-        var n = 0
-        for b in foldedBytes(s) where b & 0xC0 != 0x80 { n += 1 }
-        return n
+        withFolded(s.line) { line in
+            let f = UnsafeBufferPointer(rebasing: line.bytes[Self.foldedRange(line, s.contentLo, s.hi)])
+            guard let p = f.baseAddress else { return 0 }
+            let n = f.count
+            var count = 0
+            var i = 0
+            while i < n {
+                count &+= p[i] & 0xC0 != 0x80 ? 1 : 0
+                i &+= 1
+            }
+            return count
+        }
     }
 
     /// The last non-ignorable scalar of the segment, skipping closing quotes and brackets.

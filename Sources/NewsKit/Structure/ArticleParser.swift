@@ -18,7 +18,6 @@ public struct ArticleParser: Sendable {
         let source = raw
         return raw.withUTF8 { bytes in
             let run = Run(bytes: bytes, source: source, markers: markers, dates: dates, lang: lang)
-            run.splitLines()
             run.segmentLines()
             run.classifyMarkers()
             run.typeRepeatedLines(repeatedLines)
@@ -66,6 +65,41 @@ extension ArticleParser {
         var continues = false
     }
 
+    /// A folded line read in place (`Run.withFolded`): what `Run.rawStart` and `Run.rawEnd` give
+    /// for a line, without looking the line up at every position.
+    struct FoldedLine {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let offsets: UnsafeBufferPointer<UInt32>
+        let base: Int
+        /// The line's raw span.
+        let lo: Int
+        let hi: Int
+
+        var count: Int { bytes.count }
+
+        /// Where folded byte `f` starts in raw; the line's end for `f == count`.
+        @inline(__always)
+        func rawStart(_ f: Int) -> Int { f < bytes.count ? base + Int(offsets[f]) : hi }
+
+        /// Where the scalar of folded byte `f - 1` ends in raw; the line's start for `f == 0`.
+        @inline(__always)
+        func rawEnd(_ f: Int, in raw: UnsafeBufferPointer<UInt8>) -> Int {
+            guard f > 0 else { return lo }
+            let start = base + Int(offsets[f - 1])
+            return start + StructureFolding.decode(raw, start, raw.count).1
+        }
+
+        /// Index of the first folded byte whose source starts at or after `raw`.
+        func index(ofRaw raw: Int) -> Int {
+            var lo = 0, hi = bytes.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if base + Int(offsets[mid]) < raw { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+    }
+
     /// The state of one parse; lives only inside `parse`.
     final class Run {
         let bytes: UnsafeBufferPointer<UInt8>
@@ -74,7 +108,8 @@ extension ArticleParser {
         let markers: MarkerSet
         let dates: DateParser
         let lang: String?
-        var lines: [Line] = []
+        /// Made once by `splitLines`; a constant, so that reading a line needs no exclusivity check.
+        let lines: [Line]
         var segments: [Segment] = []
         var titleIndex: Int?
         /// A folded line costs five bytes per byte of text (the byte and its 32-bit offset): kept
@@ -93,13 +128,14 @@ extension ArticleParser {
             self.dates = dates
             self.lang = lang
             self.foldsOnDemand = bytes.count > TextWindows.size
+            self.lines = Self.splitLines(bytes, foldsOnDemand: foldsOnDemand)
         }
 
-        /// Lets go of the lines, segments and folded lines once the blocks are made: on a long
-        /// input they are half its size again, and the text is still to be joined and searched
-        /// for quotes.
+        /// Lets go of the segments and folded lines once the blocks are made: on a long input they
+        /// are half its size again, and the text is still to be joined and searched for quotes.
+        /// (`lines` is a constant, read without access checks; past one window its lines hold no
+        /// folded text, about 50 bytes each.)
         func releaseWorkingMemory() {
-            lines = []
             segments = []
             foldCache = [:]
             foldCacheBytes = 0
@@ -118,6 +154,19 @@ extension ArticleParser {
             foldCache[line] = folded
             foldCacheBytes += hi - lo
             return folded
+        }
+
+        /// Calls `body` with the folded bytes of `line` in place, for scans that read them at many
+        /// positions.
+        @inline(__always)
+        func withFolded<R>(_ line: Int, _ body: (FoldedLine) -> R) -> R {
+            let folded = self.folded(line)
+            let (lo, hi) = (lines[line].lo, lines[line].hi)
+            return folded.bytes.withUnsafeBufferPointer { f in
+                folded.offsets.withUnsafeBufferPointer { o in
+                    body(FoldedLine(bytes: f, offsets: o, base: folded.base, lo: lo, hi: hi))
+                }
+            }
         }
 
         func string(_ lo: Int, _ hi: Int) -> String {

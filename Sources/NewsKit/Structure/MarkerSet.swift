@@ -31,6 +31,12 @@ public struct MarkerSet: Sendable {
     /// `disable` lines: phrases (kind, folded) this set removes from the sets it is merged over.
     private(set) var disables: [Entry] = []
     let trie: MarkerTrie
+    /// Only the boilerplate phrases marked `contains`, and only the credit phrases: the scans for a
+    /// notice anywhere in a line and for a credit glued to a caption try every position of a line,
+    /// and walk no phrase of another kind. Matches report indices into `entries`, in the same
+    /// order as `trie` reports them.
+    let containedBoilerplate: MarkerTrie
+    let credits: MarkerTrie
     /// For each first byte of a folded phrase, the kinds (bit per `MarkerKind` case) starting with it,
     /// so scans skip the trie at positions where no phrase of the wanted kind can start.
     let firstByteKinds: [UInt32]
@@ -90,6 +96,12 @@ public struct MarkerSet: Sendable {
     init(entries: [Entry]) {
         self.entries = entries
         self.trie = MarkerTrie(entries.map(\.folded))
+        func subset(_ accept: (Entry) -> Bool) -> MarkerTrie {
+            let chosen = entries.indices.filter { accept(entries[$0]) }
+            return MarkerTrie(chosen.map { entries[$0].folded }, entries: chosen.map { Int32($0) })
+        }
+        self.containedBoilerplate = subset { $0.kind == .boilerplate && $0.options.contains(.contains) }
+        self.credits = subset { $0.kind == .credit }
         var masks = [UInt32](repeating: 0, count: 256)
         for e in entries { masks[Int(e.folded[0])] |= e.kind.bit }
         self.firstByteKinds = masks
@@ -180,17 +192,20 @@ public struct MarkerSet: Sendable {
     }
 }
 
-/// A byte trie over folded phrases, flattened into arrays so lookups never allocate.
+/// A byte trie over folded phrases, flattened into arrays so lookups never allocate. The root's
+/// children are a table by byte (a scan starts at every position of a line, and most positions
+/// start no phrase); the other nodes' children are sorted runs of edges.
 struct MarkerTrie: Sendable {
-    private var edgeStart: [Int32] = []
-    private var edgeCount: [Int32] = []
-    private var edgeByte: [UInt8] = []
-    private var edgeTarget: [Int32] = []
-    private var termStart: [Int32] = []
-    private var termCount: [Int32] = []
-    private var termEntry: [Int32] = []
+    private let nodes: Nodes
 
+    /// A trie of `phrases`; a match reports the phrase's position in `phrases`.
     init(_ phrases: [[UInt8]]) {
+        self.init(phrases, entries: phrases.indices.map { Int32($0) })
+    }
+
+    /// A trie of `phrases`, where a match of `phrases[k]` reports `entries[k]` (a subset of a
+    /// marker set's phrases reporting their indices in the whole set).
+    init(_ phrases: [[UInt8]], entries: [Int32]) {
         var children: [[UInt8: Int]] = [[:]]
         var terms: [[Int32]] = [[]]
         for (index, phrase) in phrases.enumerated() {
@@ -204,44 +219,94 @@ struct MarkerTrie: Sendable {
                     node = children.count - 1
                 }
             }
-            terms[node].append(Int32(index))
+            terms[node].append(entries[index])
         }
-        for node in children.indices {
-            edgeStart.append(Int32(edgeByte.count))
-            edgeCount.append(Int32(children[node].count))
-            for (b, t) in children[node].sorted(by: { $0.key < $1.key }) {
-                edgeByte.append(b); edgeTarget.append(Int32(t))
-            }
-            termStart.append(Int32(termEntry.count))
-            termCount.append(Int32(terms[node].count))
-            termEntry.append(contentsOf: terms[node])
-        }
+        nodes = Nodes(children: children, terms: terms)
     }
+
+    /// Whether some phrase starts with `byte`.
+    @inline(__always)
+    func mayStart(_ byte: UInt8) -> Bool { nodes.root[Int(byte)] >= 0 }
 
     /// Calls `found(entry, end)` for every phrase that starts at `pos` (end is exclusive),
     /// shortest first.
     @inline(__always)
     func matches(_ bytes: UnsafeBufferPointer<UInt8>, at pos: Int, upTo limit: Int,
                  _ found: (Int, Int) -> Void) {
-        guard !edgeStart.isEmpty else { return }
-        var node = 0
-        var i = pos
-        while i < limit {
+        guard pos < limit else { return }
+        let nodes = self.nodes
+        var node = Int(nodes.root[Int(bytes[pos])])
+        var i = pos + 1
+        while node >= 0 {
+            let ts = Int(nodes.termStart[node]), te = Int(nodes.termStart[node + 1])
+            for t in ts..<te { found(Int(nodes.termEntry[t]), i) }
+            guard i < limit else { return }
             let b = bytes[i]
-            let s = Int(edgeStart[node]), n = Int(edgeCount[node])
+            let s = Int(nodes.edgeStart[node]), e = Int(nodes.edgeStart[node + 1])
             var next = -1
             var k = s
-            while k < s + n {
-                let eb = edgeByte[k]
-                if eb == b { next = Int(edgeTarget[k]); break }
+            while k < e {
+                let eb = nodes.edgeByte[k]
+                if eb == b { next = Int(nodes.edgeTarget[k]); break }
                 if eb > b { break }
                 k += 1
             }
-            if next < 0 { return }
             node = next
             i += 1
-            let ts = Int(termStart[node])
-            for t in ts..<(ts + Int(termCount[node])) { found(Int(termEntry[t]), i) }
+        }
+    }
+
+    /// The trie's arrays, written once when it is made and only read after: buffers of their own
+    /// rather than arrays, so that a walk reads them without bounds checks or reference counting.
+    private final class Nodes: @unchecked Sendable {
+        /// For each byte, the child of the root it leads to, or -1.
+        let root: UnsafeMutablePointer<Int32>
+        /// Node `n`'s edges are `edgeStart[n]..<edgeStart[n + 1]`, sorted by byte; its phrases
+        /// `termStart[n]..<termStart[n + 1]` of `termEntry`.
+        let edgeStart: UnsafeMutablePointer<Int32>
+        let edgeByte: UnsafeMutablePointer<UInt8>
+        let edgeTarget: UnsafeMutablePointer<Int32>
+        let termStart: UnsafeMutablePointer<Int32>
+        let termEntry: UnsafeMutablePointer<Int32>
+
+        init(children: [[UInt8: Int]], terms: [[Int32]]) {
+            var edgeStart: [Int32] = [], edgeByte: [UInt8] = [], edgeTarget: [Int32] = []
+            var termStart: [Int32] = [], termEntry: [Int32] = []
+            for node in children.indices {
+                edgeStart.append(Int32(edgeByte.count))
+                for (b, t) in children[node].sorted(by: { $0.key < $1.key }) {
+                    edgeByte.append(b); edgeTarget.append(Int32(t))
+                }
+                termStart.append(Int32(termEntry.count))
+                termEntry.append(contentsOf: terms[node])
+            }
+            edgeStart.append(Int32(edgeByte.count))
+            termStart.append(Int32(termEntry.count))
+            var root = [Int32](repeating: -1, count: 256)
+            for (b, t) in children[0] { root[Int(b)] = Int32(t) }
+            self.root = Self.copy(root)
+            self.edgeStart = Self.copy(edgeStart)
+            self.edgeByte = Self.copy(edgeByte)
+            self.edgeTarget = Self.copy(edgeTarget)
+            self.termStart = Self.copy(termStart)
+            self.termEntry = Self.copy(termEntry)
+        }
+
+        private static func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
+            let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
+            values.withUnsafeBufferPointer { buffer in
+                if let base = buffer.baseAddress { pointer.initialize(from: base, count: buffer.count) }
+            }
+            return pointer
+        }
+
+        deinit {
+            root.deallocate()
+            edgeStart.deallocate()
+            edgeByte.deallocate()
+            edgeTarget.deallocate()
+            termStart.deallocate()
+            termEntry.deallocate()
         }
     }
 }

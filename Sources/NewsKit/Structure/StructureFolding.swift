@@ -32,9 +32,84 @@ enum StructureFolding {
     static let maxSpan = Int(UInt32.max)
 
     /// Folds `raw[lo..<hi]`; `rawStart` gives absolute positions in `raw`. ASCII (most bytes of
-    /// most text, and every space) goes through a table; other scalars are folded straight onto
-    /// the output, and only what holds a space is gone over again to merge runs of spaces.
+    /// most text, and every space) and two-byte scalars (Latin, Greek, Cyrillic, Arabic, Persian:
+    /// most of the rest) go through tables; other scalars are folded one by one. The output is
+    /// written in place into arrays of the input's length and a little more; the rare text whose
+    /// fold is longer than that (ligatures, Arabic presentation forms) is folded by
+    /// `foldAppending`, which gives the same bytes (`StructureFoldingSpeedTests`).
     static func fold(_ raw: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Folded {
+        precondition(hi - lo <= maxSpan, "a folded span is at most maxSpan bytes; callers cut longer text")
+        let capacity = hi - lo + 16
+        let tables = FastTables.shared
+        var fits = true
+        var offsets: [UInt32] = []
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, outCount in
+            offsets = [UInt32](unsafeUninitializedCapacity: capacity) { offs, offsCount in
+                tables.ascii.withUnsafeBufferPointer { ascii in
+                tables.twoByteStart.withUnsafeBufferPointer { twoStart in
+                tables.twoBytePacked.withUnsafeBufferPointer { packed in
+                    var n = 0
+                    var scratch: [UInt8] = []
+                    /// Writes one folded byte; a space only after a byte that is not one.
+                    @inline(__always) func emit(_ b: UInt8, _ offset: UInt32) {
+                        if b == 0x20 && (n == 0 || out[n - 1] == 0x20) { return }
+                        out[n] = b
+                        offs[n] = offset
+                        n += 1
+                    }
+                    var i = lo
+                    while i < hi {
+                        let b0 = raw[i]
+                        let offset = UInt32(truncatingIfNeeded: i - lo)
+                        if b0 < 0x80 {
+                            let b = ascii[Int(b0)]
+                            if b != 0 {
+                                if b != 0x20 {
+                                    out[n] = b
+                                    offs[n] = offset
+                                    n += 1
+                                } else {
+                                    emit(b, offset)
+                                }
+                            }
+                            i += 1
+                            continue
+                        }
+                        let (v, len) = decode(raw, i, hi)
+                        // The bytes written so far, this scalar's fold and one per byte still
+                        // to read (what ASCII needs at most) must fit; else the slow path folds.
+                        let rest = hi - i - len
+                        if v < 0x800 {
+                            let s = Int(twoStart[Int(v)]), e = Int(twoStart[Int(v) + 1])
+                            guard n + (e - s) + rest <= capacity else { fits = false; break }
+                            var k = s
+                            while k < e { emit(packed[k], offset); k += 1 }
+                        } else {
+                            scratch.removeAll(keepingCapacity: true)
+                            foldScalar(v, into: &scratch)
+                            guard n + scratch.count + rest <= capacity else { fits = false; break }
+                            for b in scratch { emit(b, offset) }
+                        }
+                        i += len
+                    }
+                    if !fits { n = 0 }
+                    if n > 0 && out[n - 1] == 0x20 { n -= 1 }
+                    offsCount = n
+                    outCount = n
+                }}}
+            }
+        }
+        guard fits else { return foldAppending(raw, lo, hi) }
+        var result = Folded()
+        result.base = lo
+        result.bytes = bytes
+        result.offsets = offsets
+        return result
+    }
+
+    /// Folds `raw[lo..<hi]` by appending to growing arrays: the reference `fold` agrees with,
+    /// and the path it takes when its output outgrows its room.
+    static func foldAppending(_ raw: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Folded {
         precondition(hi - lo <= maxSpan, "a folded span is at most maxSpan bytes; callers cut longer text")
         var bytes: [UInt8] = []
         var offsets: [UInt32] = []
@@ -86,6 +161,31 @@ enum StructureFolding {
         out.bytes = bytes
         out.offsets = offsets
         return out
+    }
+
+    /// `foldScalar` of every scalar below U+0800 (one- and two-byte UTF-8), packed: the fold of
+    /// `v` is `twoBytePacked[twoByteStart[v]..<twoByteStart[v + 1]]`; `ascii` as `asciiFolds`.
+    final class FastTables: Sendable {
+        static let shared = FastTables()
+        let ascii: [UInt8]
+        let twoByteStart: [UInt32]
+        let twoBytePacked: [UInt8]
+
+        private init() {
+            ascii = StructureFolding.asciiFolds
+            var start: [UInt32] = []
+            var packed: [UInt8] = []
+            start.reserveCapacity(0x801)
+            for v in UInt32(0)..<0x800 {
+                start.append(UInt32(packed.count))
+                var folded: [UInt8] = []
+                StructureFolding.foldScalar(v, into: &folded)
+                packed.append(contentsOf: folded)
+            }
+            start.append(UInt32(packed.count))
+            twoByteStart = start
+            twoBytePacked = packed
+        }
     }
 
     /// `foldScalar` of every ASCII byte: the byte to write, 0x20 for white space, 0 for nothing.
@@ -226,9 +326,22 @@ enum StructureFolding {
 
     // MARK: character classes on folded or raw bytes
 
-    /// Whether the scalar is part of a word (letters, digits, combining marks, ZWNJ).
+    /// Whether the scalar is part of a word (letters, digits, combining marks, ZWNJ). Scalars
+    /// below U+3040 (every alphabet the corpus is written in, and general punctuation) are read
+    /// from a table made by `isWordScalarByRanges`; the rest are decided by it.
     @inline(__always)
     static func isWordScalar(_ v: UInt32) -> Bool {
+        if v < 0x80 {
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
+        }
+        if v < WordTable.limit { return WordTable.shared.contains(v) }
+        return isWordScalarByRanges(v)
+    }
+
+    /// `isWordScalar` by ranges and, past them, by Unicode properties: out of line, so that
+    /// callers of `isWordScalar` do not set up the properties' metadata on every call.
+    @inline(never)
+    static func isWordScalarByRanges(_ v: UInt32) -> Bool {
         if v < 0x80 {
             return (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
         }
@@ -248,8 +361,32 @@ enum StructureFolding {
             || p.generalCategory == .spacingMark
     }
 
+    /// `isWordScalarByRanges` of every scalar below `limit`, one bit each.
+    final class WordTable: Sendable {
+        static let shared = WordTable()
+        static let limit: UInt32 = 0x3040
+        private let bits: [UInt64]
+
+        private init() {
+            var bits = [UInt64](repeating: 0, count: Int(Self.limit) / 64)
+            for v in UInt32(0)..<Self.limit where StructureFolding.isWordScalarByRanges(v) {
+                bits[Int(v >> 6)] |= 1 << UInt64(v & 63)
+            }
+            self.bits = bits
+        }
+
+        @inline(__always)
+        func contains(_ v: UInt32) -> Bool {
+            bits.withUnsafeBufferPointer { $0[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
+        }
+    }
+
+    /// Whether the scalar that holds byte `i` is part of a word.
+    @inline(__always)
     static func isWord(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard i >= 0 && i < bytes.count else { return false }
+        let b = bytes[i]
+        if b < 0x80 { return (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
         var j = i
         while j > 0 && bytes[j] & 0xC0 == 0x80 { j -= 1 }
         return isWordScalar(decode(bytes, j, bytes.count).0)
