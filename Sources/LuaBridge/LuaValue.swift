@@ -5,6 +5,9 @@ public struct LuaString: Hashable, Sendable, ExpressibleByStringLiteral, CustomS
         /// Text shared with a Swift string: a host hands a large text to Lua without a copy on
         /// the Swift side (Lua makes its own when the value is pushed).
         case text(Substring)
+        /// Text a host holds in pieces (a long article's input), handed over in order by `each`
+        /// and joined only when asked for whole.
+        case pieces(count: Int, each: @Sendable ((UnsafeBufferPointer<UInt8>) -> Void) -> Void)
     }
 
     private var storage: Storage
@@ -15,6 +18,11 @@ public struct LuaString: Hashable, Sendable, ExpressibleByStringLiteral, CustomS
             switch storage {
             case .bytes(let bytes): return bytes
             case .text(let text): return Array(text.utf8)
+            case .pieces(let count, let each):
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(count)
+                each { bytes.append(contentsOf: $0) }
+                return bytes
             }
         }
         set { storage = .bytes(newValue) }
@@ -25,17 +33,28 @@ public struct LuaString: Hashable, Sendable, ExpressibleByStringLiteral, CustomS
     public init(stringLiteral value: String) { self.init(value) }
     /// The string's text without copying it: the value keeps the string's storage alive.
     public init(sharing text: Substring) { storage = .text(text) }
+    /// Text of `count` bytes of valid UTF-8 that `pieces` hands over in order, each piece ending at a
+    /// character boundary; nothing is copied until the string is needed whole.
+    public init(count: Int, sharingPieces pieces: @escaping @Sendable ((UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
+        storage = .pieces(count: count, each: pieces)
+    }
 
     public var count: Int {
         switch storage {
         case .bytes(let bytes): return bytes.count
         case .text(let text): return text.utf8.count
+        case .pieces(let count, _): return count
         }
     }
 
     /// Whether the bytes are known to be valid UTF-8 without looking (text shared with Swift).
     public var isKnownUTF8: Bool {
-        if case .text = storage { return true } else { return false }
+        if case .bytes = storage { return false } else { return true }
+    }
+
+    /// The bytes in order, in one piece or (text held in pieces) in several, without joining them.
+    public func forEachPiece(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if case .pieces(_, let each) = storage { each(body) } else { withBytes(body) }
     }
 
     /// The bytes in place.
@@ -46,6 +65,8 @@ public struct LuaString: Hashable, Sendable, ExpressibleByStringLiteral, CustomS
         case .text(let text):
             if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
             return try Array(text.utf8).withUnsafeBufferPointer(body)
+        case .pieces:
+            return try bytes.withUnsafeBufferPointer(body)
         }
     }
 
@@ -54,6 +75,7 @@ public struct LuaString: Hashable, Sendable, ExpressibleByStringLiteral, CustomS
         switch storage {
         case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .text(let text): return String(text)
+        case .pieces: return String(decoding: bytes, as: UTF8.self)
         }
     }
     public var description: String { string }

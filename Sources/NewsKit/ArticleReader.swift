@@ -5,6 +5,9 @@ import Foundation
 public struct ArticleReader: Sendable {
     public let parser: ArticleParser
     let dates: DateParser
+    /// An article longer than this many bytes whose text is a copy of its own holds its input in
+    /// pieces (`Article.spliceRaw`), so that it is held once.
+    public var splicesRawAbove = TextWindows.size
 
     public init(markers: MarkerSet = .bundled) {
         self.dates = DateParser()
@@ -52,6 +55,7 @@ public struct ArticleReader: Sendable {
         date(of: &article, given: record.date, found: structure.date)
         article.meta = record.meta
         article.warnings = record.document.warnings
+        if article.rawByteCount > splicesRawAbove { article.spliceRaw() }
         return article
     }
 

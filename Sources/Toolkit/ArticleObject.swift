@@ -8,7 +8,7 @@ final class ArticleObject {
     private var annotation: (generation: Int, value: ArticleAnnotation)?
     /// What the record gives before any parsing: enough for `id`, `path`, `url`, `meta`, and for
     /// `title` and `lang` when the record has them.
-    let unparsed: Article
+    private(set) var unparsed: Article
     private var record: InputRecord?
     private var parsed: Article?
     /// The digest of the article's record, for the article cache's look-ups (nil without a cache).
@@ -34,6 +34,8 @@ final class ArticleObject {
         let made = (record.flatMap { record in parse.map { $0(record) } }) ?? unparsed
         parsed = made
         record = nil
+        // The parsed article holds the input now (in pieces, if it is long): not twice.
+        unparsed.raw = ""
         return made
     }
 

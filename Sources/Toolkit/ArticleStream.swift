@@ -159,7 +159,7 @@ public final class ArticleStream: @unchecked Sendable {
         consumed += 1
         delivered += 1
         bytesAhead -= item.size
-        deliveredBytes += item.article.html?.utf8.count ?? item.article.raw.utf8.count
+        deliveredBytes += item.article.html?.utf8.count ?? item.article.rawByteCount
         condition.broadcast()
         return item
     }
@@ -242,12 +242,16 @@ public final class ArticleStream: @unchecked Sendable {
             let enrichment = self.enrichment
             let parse = parsing
             condition.unlock()
+            // Handed over, not captured: the worker lets go of the input once the article holds it,
+            // before annotating (a long article's input would otherwise be held twice).
+            let handed = HandedOver(record)
             queue.async(group: group) { [self] in
                 var item: Item
+                let record = handed.take()
                 if let kept = filtered(record, reader) {
                     item = kept
                 } else if parse {
-                    item = parsedItem(record, reader, enrichment)
+                    item = parsedItem(consume record, reader, enrichment)
                 } else {
                     item = Item(article: reader.unparsed(record), annotation: nil, record: record)
                 }
@@ -349,5 +353,17 @@ public final class ArticleStream: @unchecked Sendable {
     static func looksLikeJSONLines(_ data: Data) -> Bool {
         let ignorable: Set<UInt8> = [0x00, 0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF, 0xFF, 0xFE]
         return data.prefix(4096).first { !ignorable.contains($0) } == UInt8(ascii: "{")
+    }
+}
+
+/// A value one closure takes from another thread, after which nothing holds it but the taker.
+private final class HandedOver<Value>: @unchecked Sendable {
+    private var value: Value?
+
+    init(_ value: Value) { self.value = value }
+
+    func take() -> Value {
+        defer { value = nil }
+        return value!
     }
 }

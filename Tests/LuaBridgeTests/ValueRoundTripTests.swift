@@ -48,6 +48,29 @@ final class ValueRoundTripTests: XCTestCase {
                        ["table", 3, 0, true, 2])
     }
 
+    /// A string a host holds in pieces is the same value as its bytes joined; its pieces are
+    /// handed over in order without joining them.
+    func testAStringInPiecesIsTheSameValueAsItsBytes() throws {
+        let lua = try LuaState()
+        let parts: [Substring] = ["Rais Putin ", "alisema: «Tutaendelea.»", "", " بوتين"]
+        let joined = parts.joined()
+        let pieces = LuaString(count: joined.utf8.count, sharingPieces: { body in
+            for part in parts {
+                var part = part
+                part.withUTF8(body)
+            }
+        })
+        XCTAssertEqual(pieces, LuaString(joined))
+        XCTAssertEqual(pieces.hashValue, LuaString(joined).hashValue)
+        XCTAssertEqual(pieces.count, joined.utf8.count)
+        XCTAssertEqual(pieces.string, joined)
+        XCTAssertTrue(pieces.isKnownUTF8)
+        var handed: [[UInt8]] = []
+        pieces.forEachPiece { handed.append(Array($0)) }
+        XCTAssertEqual(handed, parts.map { Array($0.utf8) })
+        XCTAssertEqual(try roundTrip(.string(pieces), in: lua), .string(LuaString(joined)))
+    }
+
     func testNestedTables() throws {
         let lua = try LuaState()
         var inner = LuaTable(array: [1, 2.5, "three"])

@@ -21,18 +21,16 @@ struct AnnotatedText {
             self.string = string
             return
         }
-        // Reads raw in place: a byte array copy of it would be one more copy of the article.
-        var raw = article.raw
         var segments: [(start: Int, end: Int, block: Int, rawStart: Int?)] = []
-        raw.withUTF8 { raw in
-            for (index, block) in article.blocks.enumerated() where Self.outsideKinds.contains(block.kind) && block.duplicateOf == nil {
-                guard !block.textSlice.isEmpty else { continue }
-                string += Self.separator
-                let start = string.utf8.count
-                string += block.textSlice
-                segments.append((start, string.utf8.count, index + 1,
-                                 Self.locate(Array(block.textSlice.utf8), in: raw, from: block.first - 1, to: block.last)))
-            }
+        for (index, block) in article.blocks.enumerated() where Self.outsideKinds.contains(block.kind) && block.duplicateOf == nil {
+            guard !block.textSlice.isEmpty else { continue }
+            string += Self.separator
+            let start = string.utf8.count
+            string += block.textSlice
+            // The block's span of raw read in place: a copy of raw would be one more copy of the article.
+            var span = article.rawSpan((block.first - 1)..<block.last)
+            let found = span.withUTF8 { Self.locate(Array(block.textSlice.utf8), in: $0, from: 0, to: $0.count) }
+            segments.append((start, string.utf8.count, index + 1, found.map { $0 + block.first - 1 }))
         }
         self.segments = segments
         self.string = string

@@ -5,6 +5,7 @@ extension Article {
     /// The article in the compact form the article cache stores: every field, with the text,
     /// lede, paragraphs and blocks as byte ranges of `raw` where they are slices of it.
     public func binaryEncoded() -> [UInt8] {
+        let raw = self.raw
         var bases = SliceBases()
         bases.add(raw)
         // A short raw text is no base (see SliceBases); it is written on its own.

@@ -7,7 +7,7 @@ struct SliceBases {
 
     /// Where a string's UTF-8 lives. Small strings are kept inline, so they have no storage a slice
     /// could share (and an address taken of one would not outlive the call).
-    private static func identity(_ string: String) -> (address: UnsafeRawPointer, count: Int)? {
+    static func identity(_ string: String) -> (address: UnsafeRawPointer, count: Int)? {
         let utf8 = string.utf8
         guard utf8.count > 15 else { return nil }
         let found: (UnsafeRawPointer, Int)?? = utf8.withContiguousStorageIfAvailable { buffer in

@@ -43,7 +43,16 @@ enum ArticleFields {
                 return .object(LuaList(count: blocks.count) { try EntityRecords.block.table(blocks[$0]) })
             },
             APIClassField("text", "string", "lede and paragraphs separated by blank lines: what entity and quote offsets refer to") { .string(LuaString(sharing: $0.article.textSlice)) },
-            APIClassField("raw", "string", "the input text as read") { .string(LuaString(sharing: Substring($0.article.raw))) },
+            APIClassField("raw", "string", "the input text as read") { o in
+                // A long article's input held in pieces is handed over in pieces, not joined first.
+                let article = o.article
+                return .string(LuaString(count: article.rawByteCount, sharingPieces: { body in
+                    article.forEachRawPart { part in
+                        var part = part
+                        part.withUTF8(body)
+                    }
+                }))
+            },
             APIClassField("html", "string?", "the web page itself, for an article read from HTML or WARC (its `raw` is then the page's visible text)") { LuaValue($0.article.html) },
             APIClassField("meta", "table<string, string>", "other fields of a JSON Lines record, as strings", cached: true) { o in
                 var table = LuaTable(array: [])

@@ -97,7 +97,9 @@ struct JSONPieces {
     mutating func value(_ value: LuaValue, emptyAsObject: Bool, path: String) throws {
         switch value {
         case .string(let s) where s.isKnownUTF8:
-            s.withBytes { escape($0) }
+            buffer.append(UInt8(ascii: "\""))
+            s.forEachPiece { escapeContent($0) }
+            buffer.append(UInt8(ascii: "\""))
         case .string(let s):
             try LuaJSONEncoder.string(s.bytes, path: path, into: &buffer)
         case .object(let list as LuaList) where list.count == 0 && emptyAsObject:
@@ -148,8 +150,8 @@ struct JSONPieces {
     /// A JSON string of valid UTF-8, escaped as `LuaJSONEncoder.string` does. Runs of bytes that
     /// need no escape are copied whole; a piece is handed on only before the first byte of a
     /// character, so no piece ends inside one.
-    private mutating func escape(_ bytes: UnsafeBufferPointer<UInt8>) {
-        buffer.append(UInt8(ascii: "\""))
+    /// The bytes escaped for a JSON string, without its quotes (a string may come in pieces).
+    private mutating func escapeContent(_ bytes: UnsafeBufferPointer<UInt8>) {
         var start = 0
         var i = 0
         let n = bytes.count
@@ -174,7 +176,6 @@ struct JSONPieces {
             start = i
         }
         copy(bytes, start, n)
-        buffer.append(UInt8(ascii: "\""))
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
