@@ -79,6 +79,9 @@ final class CompiledKnowledgeBase: Sendable {
                     arabicScript: variant.script == "Arab")
                 if variant.lang == "ar" { arabicProfiles[p] = true }
                 add(bytes, key: folded, offset: 0, reference)
+                if let joined = KnowledgeBase.joinedSpelling(of: variant, folded: folded) {
+                    add(Array(joined.utf8), key: joined, offset: 0, reference)
+                }
                 // ل + الأمم is written للأمم: the article's alef drops.
                 let article = ArabicAffixes.article
                 if bytes.count > article.count + 2 && bytes.starts(with: article) {

@@ -49,6 +49,9 @@ public final class KnowledgeBase: Sendable {
             }
             for (v, spelling) in foldedVariants.enumerated() where !spelling.isEmpty {
                 bySpelling[spelling, default: []].append(VariantReference(profile: p, variant: v))
+                if let joined = KnowledgeBase.joinedSpelling(of: variants[v], folded: spelling), bySpelling[joined]?.contains(VariantReference(profile: p, variant: v)) != true {
+                    bySpelling[joined, default: []].append(VariantReference(profile: p, variant: v))
+                }
             }
             matchable.append(variants)
             folded.append(foldedVariants)
@@ -129,6 +132,18 @@ public final class KnowledgeBase: Sendable {
             result.append(profiles[r.profile])
         }
         return result
+    }
+
+    /// A Persian name's parts are written apart or joined by a ZWNJ (سنت پترزبورگ, سنت‌پترزبورگ;
+    /// تخت جمشید, تخت‌جمشید), and folding drops the ZWNJ: a Persian spelling of several Arabic-script
+    /// words is also known under its parts joined. Nil for any other spelling.
+    static func joinedSpelling(of variant: EntityVariant, folded: String) -> String? {
+        guard variant.lang == "fa", variant.script == "Arab", folded.contains(" ") else { return nil }
+        let parts = folded.split(separator: " ")
+        // Each part a word of two letters or more: a joined initial or particle would make a new word.
+        guard parts.count > 1, parts.allSatisfy({ $0.unicodeScalars.count >= 2 }),
+              folded.unicodeScalars.allSatisfy({ $0 == " " || ScriptCode.of(String($0)) == "Arab" }) else { return nil }
+        return parts.joined()
     }
 
     /// Folded, with spaces trimmed: the key a spelling is indexed and compiled under.
