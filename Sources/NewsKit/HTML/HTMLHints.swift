@@ -9,26 +9,54 @@ enum HTMLHints {
             || has(reason[...], "disqus") || has(reason[...], "respond")
     }
 
-    /// An element's id and classes lowercased and cut into words, once: each judgement reads them.
-    struct Names {
-        var id: String
-        var classes: String
-        var idWords: [Substring]
-        var classWords: [Substring]
+    /// What one id or one class list says, from its lowercased words.
+    struct NameVerdict {
+        /// The first word that makes the element furniture: a furniture word, else a word with a
+        /// furniture part (`commentlist`) that is no content word containing one (`commentary`).
+        var furnitureWord: String?
+        /// Content words (`article`, `post-content`) raise the element's score as a body...
+        var content: Bool
+        /// ...furniture and weak furniture words (`widget`, `tags`) lower it.
+        var againstContent: Bool
+        /// Names of the lede (`standfirst`, `intro`).
+        var lede: Bool
 
-        init(_ e: HTMLElement) {
-            id = e.id.isEmpty ? "" : e.id.lowercased()
-            classes = e.classes.isEmpty ? "" : e.classes.lowercased()
-            idWords = id.isEmpty ? [] : HTMLHints.words(id)
-            classWords = classes.isEmpty ? [] : HTMLHints.words(classes)
+        init(_ name: String) {
+            let lower = name.lowercased()
+            let parts = HTMLHints.words(lower)
+            furnitureWord = (parts.first(where: furnitureWords.contains)
+                ?? parts.first { word in !notFurniture.contains(word) && furnitureParts.contains { has(word, $0) } })
+                .map(String.init)
+            content = parts.contains(where: contentWords.contains) || contentParts.contains { has(lower[...], $0) }
+                || parts.contains(where: notFurniture.contains)
+            againstContent = furnitureWord != nil || parts.contains(where: weakFurniture.contains)
+            lede = parts.contains(where: ledeWords.contains)
+        }
+    }
+
+    /// An element's id and classes judged. A page repeats its class lists (every item of a menu,
+    /// every teaser of a list), so each distinct one is judged once: judging each element's
+    /// words cost a third of the extraction's time.
+    struct Names {
+        var id: NameVerdict?
+        var classes: NameVerdict?
+    }
+
+    struct NameJudge {
+        private var verdicts: [String: NameVerdict] = [:]
+
+        mutating func names(_ e: HTMLElement) -> Names {
+            Names(id: e.id.isEmpty ? nil : verdict(e.id), classes: e.classes.isEmpty ? nil : verdict(e.classes))
         }
 
-        /// (original name, lowercased, words) of the id and the classes that are given.
-        func each(_ e: HTMLElement) -> [(name: String, lower: String, words: [Substring])] {
-            var all: [(String, String, [Substring])] = []
-            if !id.isEmpty { all.append((e.id, id, idWords)) }
-            if !classes.isEmpty { all.append((e.classes, classes, classWords)) }
-            return all
+        private mutating func verdict(_ name: String) -> NameVerdict {
+            // Strings are equal when canonically equivalent, while a name's parts are matched by
+            // bytes: only ASCII names, equal exactly when their bytes are, share a verdict.
+            guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return NameVerdict(name) }
+            if let known = verdicts[name] { return known }
+            let verdict = NameVerdict(name)
+            verdicts[name] = verdict
+            return verdict
         }
     }
 
@@ -54,19 +82,8 @@ enum HTMLHints {
         let itemprop = e.itemprop.lowercased()
         if itemprop == "comment" { return "itemprop=comment" }
         if has(itemprop[...], "articlebody") { return nil }
-        for (name, _, parts) in names.each(e) {
-            for word in parts where furnitureWords.contains(word) {
-                // A content word beside it ("article-footer" is furniture, "main-nav" too, but
-                // "content-body-with-sidebar" names the article's own column).
-                return name == e.id ? "#\(e.id)" : ".\(word)"
-            }
-            for word in parts where !notFurniture.contains(word) {
-                for part in furnitureParts where has(word, part) {
-                    return name == e.id ? "#\(e.id)" : ".\(word)"
-                }
-            }
-        }
-        return nil
+        if names.id?.furnitureWord != nil { return "#\(e.id)" }
+        return names.classes?.furnitureWord.map { ".\($0)" }
     }
 
     /// How strongly the names call the element the article's body.
@@ -83,10 +100,10 @@ enum HTMLHints {
         }
         let itemprop = e.itemprop.lowercased()
         if has(itemprop[...], "articlebody") || itemprop == "text" || itemprop == "reviewbody" { weight += 50 }
-        for (_, lower, parts) in names.each(e) {
-            if parts.contains(where: contentWords.contains) || contentParts.contains(where: { has(lower[...], $0) }) || parts.contains(where: notFurniture.contains) { weight += 25 }
-            if parts.contains(where: furnitureWords.contains) || parts.contains(where: weakFurniture.contains)
-                || parts.contains(where: { word in !notFurniture.contains(word) && furnitureParts.contains(where: { has(word, $0) }) }) { weight -= 25 }
+        for verdict in [names.id, names.classes] {
+            guard let verdict else { continue }
+            if verdict.content { weight += 25 }
+            if verdict.againstContent { weight -= 25 }
         }
         return weight
     }
@@ -96,10 +113,16 @@ enum HTMLHints {
     /// and print notices that sit inside the article's column.
     static func boilerplatePhrase(_ text: String) -> String? {
         let lower = text.lowercased()
+        // An ASCII text starts with a phrase exactly when its bytes do (no phrase has a
+        // canonically equivalent ASCII spelling); `hasPrefix` compares Characters, which cost
+        // as much as judging every element's names.
+        if lower.utf8.allSatisfy({ $0 < 0x80 }) {
+            return boilerplatePhrases.first { lower.utf8.starts(with: $0.utf8) }
+        }
         return boilerplatePhrases.first { lower.hasPrefix($0) }
     }
 
-    private static let boilerplatePhrases = [
+    static let boilerplatePhrases = [
         "mehr zum thema", "mehr themen", "schon gelesen", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
         "am meisten gelesen", "meistgelesen", "letzte kommentare", "weitere artikel", "lesen sie auch", "lesen sie mehr", "auch interessant",
         "über den autor", "rezept drucken", "notas relacionadas", "noticias relacionadas", "lee también", "te puede interesar",
@@ -112,10 +135,10 @@ enum HTMLHints {
 
     /// Names of the lede (the standfirst above the body).
     static func isLede(_ names: Names) -> Bool {
-        names.idWords.contains { ledeWords.contains($0) } || names.classWords.contains { ledeWords.contains($0) }
+        names.id?.lede == true || names.classes?.lede == true
     }
 
-    private static let ledeWords: Set<Substring> = ["lead", "lede", "intro", "teaser", "standfirst", "summary", "excerpt",
+    static let ledeWords: Set<Substring> = ["lead", "lede", "intro", "teaser", "standfirst", "summary", "excerpt",
                                                     "subtitle", "subheadline", "deck", "kicker"]
 
     /// The parts of an id or class list, split at anything but ASCII letters and digits (names are
@@ -153,7 +176,7 @@ enum HTMLHints {
         return parts
     }
 
-    private static let furnitureWords: Set<Substring> = [
+    static let furnitureWords: Set<Substring> = [
         "nav", "navbar", "navigation", "menu", "menus", "footer", "sidebar", "comment", "comments", "disqus",
         "share", "sharing", "shares", "social", "socials", "related", "recommended", "recommendations", "newsletter",
         "subscribe", "subscription", "cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs",
@@ -162,17 +185,17 @@ enum HTMLHints {
         "trending", "mostread", "popular", "skip", "print", "rating", "ratings", "banner", "overlay", "visuallyhidden",
         "sr", "screen", "visually", "offscreen", "copyright", "disclaimer", "reactions", "respond", "reply",
     ]
-    private static let furnitureParts = [
+    static let furnitureParts = [
         "comment", "sidebar", "breadcrumb", "navbar", "navigation", "newsletter", "outbrain", "taboola", "cookie",
         "social", "sharing", "advert", "footer", "menu", "mostread",
     ]
     /// Words that contain a furniture part but name the article ("commentary" is an opinion piece).
-    private static let notFurniture: Set<Substring> = ["commentary", "commentaries", "menuitem"]
+    static let notFurniture: Set<Substring> = ["commentary", "commentaries", "menuitem"]
     /// Names that lower a candidate's score without marking its text as furniture.
-    private static let weakFurniture: Set<Substring> = ["widget", "widgets", "meta", "tools", "tags", "tag", "links", "info", "author", "byline", "date", "header", "teaser", "list"]
-    private static let contentWords: Set<Substring> = [
+    static let weakFurniture: Set<Substring> = ["widget", "widgets", "meta", "tools", "tags", "tag", "links", "info", "author", "byline", "date", "header", "teaser", "list"]
+    static let contentWords: Set<Substring> = [
         "article", "content", "entry", "post", "story", "body", "text", "main", "blog", "news", "hentry", "prose",
         "articlebody", "storybody", "postbody", "field", "richtext",
     ]
-    private static let contentParts = ["article-body", "articlebody", "entry-content", "post-content", "story-body", "post-body", "article-content", "article__body", "article-text"]
+    static let contentParts = ["article-body", "articlebody", "entry-content", "post-content", "story-body", "post-body", "article-content", "article__body", "article-text"]
 }

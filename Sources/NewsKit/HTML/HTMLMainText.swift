@@ -34,7 +34,8 @@ struct HTMLMainText {
         }
 
         // Names are judged once per element, not once per block below it.
-        let names = elements.map(HTMLHints.Names.init)
+        var judge = HTMLHints.NameJudge()
+        let names = elements.map { judge.names($0) }
         let furnitureOf = elements.indices.map { HTMLHints.furniture(elements[$0], names[$0], insideArticle: inArticleTag[$0]) }
         let ledeOf = names.map(HTMLHints.isLede)
 
@@ -124,13 +125,7 @@ struct HTMLMainText {
         }
         let mainRootLabel = best >= 0 ? elements[roots.min() ?? best].label : "body"
 
-        // Each element's path once, from its parent's.
-        var pathOf = [String](repeating: "", count: elements.count)
-        for i in elements.indices where elements[i].tag != "html" {
-            let parent = elements[i].parent
-            let prefix = parent >= 0 ? pathOf[parent] : ""
-            pathOf[i] = prefix.isEmpty ? elements[i].label : prefix + ">" + elements[i].label
-        }
+        var paths = HTMLPaths(elements)
 
         var segments: [HTMLSegment] = []
         segments.reserveCapacity(blocks.count)
@@ -190,7 +185,7 @@ struct HTMLMainText {
             }
             if main, role == .title { reason = "the page's <h1>" }
             segments.append(HTMLSegment(text: block.text, main: main, role: role, reason: reason,
-                                        path: e >= 0 ? pathOf[e] : "", related: related))
+                                        path: e >= 0 ? paths.path(of: e) : "", related: related))
         }
         Self.keepLedes(&segments, blocks, plainOutside)
         Self.dropOrphanHeadings(&segments)
