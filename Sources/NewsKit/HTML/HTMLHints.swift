@@ -22,7 +22,13 @@ enum HTMLHints {
         var lede: Bool
 
         init(_ name: String) {
-            let lower = name.lowercased()
+            var lower = name.lowercased()
+            // ASCII names by bytes: matching Substrings against sets and parts cost 40,000
+            // instructions a name, most of the extraction's choice of the body.
+            if let verdict = lower.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? NameVerdict(ascii: $0) : nil }) {
+                self = verdict
+                return
+            }
             let parts = HTMLHints.words(lower)
             furnitureWord = (parts.first(where: furnitureWords.contains)
                 ?? parts.first { word in !notFurniture.contains(word) && furnitureParts.contains { has(word, $0) } })
@@ -32,6 +38,74 @@ enum HTMLHints {
             againstContent = furnitureWord != nil || parts.contains(where: weakFurniture.contains)
             lede = parts.contains(where: ledeWords.contains)
         }
+
+        /// The same judgement of a lowercased ASCII name: its words are split at the same bytes, and
+        /// ASCII words equal the listed ones exactly when their bytes do.
+        private init(ascii lower: UnsafeBufferPointer<UInt8>) {
+            var furnitureWord: String?, partWord: String?
+            var content = false, weak = false, lede = false
+            var start = 0
+            for i in 0...lower.count {
+                if i < lower.count {
+                    let byte = lower[i]
+                    guard !((byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)) else { continue }
+                }
+                defer { start = i + 1 }
+                guard start < i else { continue }
+                let word = UnsafeBufferPointer(rebasing: lower[start..<i])
+                let kinds = word.count <= WordKinds.longest ? WordKinds.of[String(decoding: word, as: UTF8.self)] ?? [] : []
+                if furnitureWord == nil, kinds.contains(.furniture) { furnitureWord = String(decoding: word, as: UTF8.self) }
+                if partWord == nil, !kinds.contains(.notFurniture), furniturePartBytes.contains(where: { occurs($0, in: word) }) {
+                    partWord = String(decoding: word, as: UTF8.self)
+                }
+                content = content || kinds.contains(.content) || kinds.contains(.notFurniture)
+                weak = weak || kinds.contains(.weak)
+                lede = lede || kinds.contains(.lede)
+            }
+            self.furnitureWord = furnitureWord ?? partWord
+            self.content = content || contentPartBytes.contains { occurs($0, in: lower) }
+            againstContent = self.furnitureWord != nil || weak
+            self.lede = lede
+        }
+    }
+
+    /// The lists a word of a name may be on, looked up once per word.
+    struct WordKinds: OptionSet {
+        let rawValue: UInt8
+        static let furniture = WordKinds(rawValue: 1), notFurniture = WordKinds(rawValue: 2), weak = WordKinds(rawValue: 4)
+        static let content = WordKinds(rawValue: 8), lede = WordKinds(rawValue: 16)
+
+        static let of: [String: WordKinds] = {
+            var kinds: [String: WordKinds] = [:]
+            let lists: [(Set<Substring>, WordKinds)] = [(furnitureWords, .furniture), (HTMLHints.notFurniture, .notFurniture), (weakFurniture, .weak),
+                                                        (contentWords, .content), (ledeWords, .lede)]
+            for (words, kind) in lists {
+                for word in words { kinds[String(word), default: []].insert(kind) }
+            }
+            return kinds
+        }()
+        /// No listed word is longer: longer words need no look-up.
+        static let longest = of.keys.map(\.utf8.count).max() ?? 0
+    }
+
+    static let furniturePartBytes = furnitureParts.map { Array($0.utf8) }
+    static let contentPartBytes = contentParts.map { Array($0.utf8) }
+
+    /// Whether `needle` (not empty) occurs in `hay`, byte for byte.
+    static func occurs(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = needle.count
+        guard n > 0, n <= hay.count else { return false }
+        let first = needle[0]
+        var i = 0
+        while i + n <= hay.count {
+            if hay[i] == first {
+                var k = 1
+                while k < n, hay[i + k] == needle[k] { k += 1 }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// An element's id and classes judged. A page repeats its class lists (every item of a menu,

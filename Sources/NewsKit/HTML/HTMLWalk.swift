@@ -208,10 +208,13 @@ final class HTMLWalk {
             let style = style.lowercased().filter { $0 != " " }
             return style.contains("display:none") || style.contains("visibility:hidden")
         }
-        let bytes = utf8.lazy.filter { $0 != 0x20 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        let compact = Array(bytes)
-        return compact.contains(bytes: "display:none") || compact.contains(bytes: "visibility:hidden")
+        let compact = Array(utf8.lazy.filter { $0 != 0x20 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        return compact.withUnsafeBufferPointer { compact in
+            hidingStyles.contains { HTMLHints.occurs($0, in: compact) }
+        }
     }
+
+    private static let hidingStyles = [Array("display:none".utf8), Array("visibility:hidden".utf8)]
 
     private func attribute(_ node: xmlNodePtr, _ name: StaticString) -> String? {
         var attr = node.pointee.properties
@@ -298,21 +301,6 @@ final class HTMLWalk {
         bufferLinks = 0
         bufferCharacters = 0
         bufferCommas = 0
-    }
-}
-
-extension [UInt8] {
-    /// Whether the ASCII `needle` occurs in these bytes.
-    func contains(bytes needle: StaticString) -> Bool {
-        let n = needle.utf8CodeUnitCount
-        guard n <= count else { return false }
-        let first = needle.utf8Start[0]
-        var i = 0
-        while i + n <= count {
-            if self[i] == first, (1..<n).allSatisfy({ self[i + $0] == needle.utf8Start[$0] }) { return true }
-            i += 1
-        }
-        return false
     }
 }
 
