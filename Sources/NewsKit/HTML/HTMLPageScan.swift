@@ -76,15 +76,17 @@ struct HTMLPageScan {
             if b > 0x20 { visible = true }
             i += 1
         }
+        // From the end backwards: the closing tags of a whole page are in its last bytes, and
+        // scanning the 64 KB forwards cost as much as the scan for visible text.
         let tail = bytes.suffix(65_536)
+        let words = [Array("</html".utf8), Array("</body".utf8)]
         var found = false
-        for needle in ["</html", "</body"] where !found {
-            let word = Array(needle.utf8)
-            var k = tail.startIndex
-            while k + word.count <= tail.endIndex {
-                if bytes[k] == 0x3C, lower(bytes[k + 2]) == word[2], (0..<word.count).allSatisfy({ lower(bytes[k + $0]) == word[$0] }) { found = true; break }
-                k += 1
+        var k = tail.endIndex - 6
+        while !found, k >= tail.startIndex {
+            if bytes[k] == 0x3C {
+                found = words.contains { word in (0..<word.count).allSatisfy { lower(bytes[k + $0]) == word[$0] } }
             }
+            k -= 1
         }
         truncated = !found
     }
