@@ -5,7 +5,8 @@ import XCTest
 /// first classes by bytes against splitting by Character, inline styles by bytes against
 /// lowercasing and searching Characters, boilerplate phrases by bytes against `hasPrefix`, names
 /// judged once per page against judging each element's words, paths made on demand against
-/// making every element's.
+/// making every element's, the closing tags of a page looked for backwards against forwards,
+/// white space collapsed and trimmed by bytes against by Characters and on a copy.
 final class HTMLSpeedTests: XCTestCase {
     /// Pieces of class lists, styles and short texts: ASCII words and separators, and what makes
     /// Characters differ from bytes (combining marks after spaces, a prepended mark before one,
@@ -87,7 +88,7 @@ final class HTMLSpeedTests: XCTestCase {
     func testSharedVerdictsAreEachNamesOwn() {
         var rng = FoldingPropertyTests.SplitMix(state: 15)
         var judge = HTMLHints.NameJudge()
-        for _ in 0..<20_000 {
+        for _ in 0..<5000 {
             let id = Self.random(&rng, maxPieces: 3), classes = Self.random(&rng, maxPieces: 6)
             let e = HTMLElement(tag: "div", parent: -1, id: id, classes: classes, itemprop: "", role: "", depth: 0)
             let names = judge.names(e)
@@ -99,6 +100,62 @@ final class HTMLSpeedTests: XCTestCase {
                 XCTAssertEqual(verdict.againstContent, expected.againstContent, name.debugDescription)
                 XCTAssertEqual(verdict.lede, expected.lede, name.debugDescription)
             }
+        }
+    }
+
+    func testCutShortPagesFoundBackwardsAreThoseFoundForwards() {
+        var rng = FoldingPropertyTests.SplitMix(state: 17)
+        let tags = ["</html>", "</HTML >", "</body>", "</Body", "</htm", "</bod", "<html>", "< /html>", "</p>", "<", "x", "é", " "]
+        for round in 0..<3000 {
+            // Some pages longer than the 64 KB looked at, with the closing tag just inside or outside it.
+            var bytes = [UInt8](repeating: 0x61, count: round % 50 == 0 ? 65_536 + Int(rng.next() % 20) : Int(rng.next() % 40))
+            for _ in 0..<Int(rng.next() % 4) {
+                let tag = Array(tags[Int(rng.next() % UInt64(tags.count))].utf8)
+                let at = Int(rng.next() % UInt64(bytes.count + 1))
+                bytes.replaceSubrange(at..<min(bytes.count, at + tag.count), with: tag)
+            }
+            // The forward scan of the last 64 KB that the backward one replaced.
+            let tail = bytes.suffix(65_536).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            let found = ["</html", "</body"].contains { word in
+                tail.count >= 6 && (0...(tail.count - 6)).contains { k in tail[k..<(k + 6)].elementsEqual(word.utf8) }
+            }
+            let scan = bytes.withUnsafeBufferPointer { HTMLPageScan($0) }
+            XCTAssertEqual(scan.truncated, !found, String(decoding: bytes.suffix(80), as: UTF8.self))
+        }
+    }
+
+    func testWhitespaceCollapsedByBytesAsBySplittingCharacters() {
+        var rng = FoldingPropertyTests.SplitMix(state: 18)
+        for round in 0..<20_000 {
+            // Every ASCII byte (controls and 0x1C-0x1F, which are no white space, included), and the pieces.
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 24) {
+                if round % 3 == 0 {
+                    bytes += Array(Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))].utf8)
+                } else {
+                    bytes.append(UInt8(rng.next() % 0x80))
+                }
+            }
+            let expected = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            XCTAssertEqual(HTMLWalk.collapsingWhitespace(bytes), expected, bytes.description)
+        }
+    }
+
+    func testTrimmingOnTheViewTrimsAsTheCopyDid() {
+        var rng = FoldingPropertyTests.SplitMix(state: 19)
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 12) {
+                bytes += rng.next() % 2 == 0 ? [UInt8(rng.next() % 0x22)] : Array(Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))].utf8)
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            // The copy of the bytes that trimmingASCIISpace made before.
+            let copy = Array(text.utf8)
+            var start = 0, end = copy.count
+            while start < end, copy[start] <= 0x20 { start += 1 }
+            while end > start, copy[end - 1] <= 0x20 { end -= 1 }
+            let expected = String(decoding: copy[start..<end], as: UTF8.self)
+            XCTAssertEqual(Array(text.trimmingASCIISpace().utf8), Array(expected.utf8), bytes.description)
         }
     }
 
