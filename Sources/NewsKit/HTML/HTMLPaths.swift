@@ -22,7 +22,19 @@ struct HTMLPaths {
         }
         var prefix = up >= 0 ? paths[up]! : ""
         for i in chain.reversed() {
-            let path = elements[i].tag == "html" ? "" : prefix.isEmpty ? elements[i].label : prefix + ">" + elements[i].label
+            var path = ""
+            if elements[i].tag != "html" {
+                let label = elements[i].label
+                if prefix.isEmpty {
+                    path = label
+                } else {
+                    // One allocation: `prefix + ">" + label` made two strings a path.
+                    path.reserveCapacity(prefix.utf8.count + 1 + label.utf8.count)
+                    path.append(prefix)
+                    path.append(">")
+                    path.append(label)
+                }
+            }
             paths[i] = path
             prefix = path
         }
