@@ -44,12 +44,20 @@ public struct Document: Sendable {
 /// enough for article ids in corpora of millions.
 public enum ContentHash {
     public static func hex(of text: String) -> String {
+        var text = text
+        // Over the bytes in place: through `utf8`'s iterator each byte cost ~30 instructions,
+        // 9% of extracting a web page (whose id is the hash of its whole text).
+        let hash = text.withUTF8(fnv1a)
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        return hash
     }
 }

@@ -22,6 +22,14 @@ final class DocumentReadingTests: XCTestCase {
         XCTAssertNotEqual(a.contentHash, Document(origin: "a.txt", text: "same text!").contentHash)
         // FNV-1a 64 of "a" is a published test vector.
         XCTAssertEqual(ContentHash.hex(of: "a"), "af63dc4c8601ec8c")
+        XCTAssertEqual(ContentHash.hex(of: ""), "cbf29ce484222325")
+        XCTAssertEqual(ContentHash.hex(of: "foobar"), "85944171f73967e8")
+        // Over the bytes in place, as byte by byte through `utf8` (ids of cached articles depend on it).
+        for text in ["بوتين پوتین Putin 普京 😀", String(repeating: "Habari za leo. ", count: 1_000), "e\u{301}\r\n"] {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in text.utf8 { hash ^= UInt64(byte); hash &*= 0x0000_0100_0000_01b3 }
+            XCTAssertEqual(ContentHash.hex(of: text), String(format: "%016llx", hash))
+        }
     }
 
     func testReaderGivesTitleParagraphsAndBlocksCoveringTheInput() {
