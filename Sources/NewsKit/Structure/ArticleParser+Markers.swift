@@ -303,3 +303,16 @@ extension MarkerSet {
         return result
     }
 }
+
+extension MarkerSet {
+    /// Whether some phrase of `kind` is exactly `f[lo..<hi]`: `exactEntry` on a word of a folded
+    /// text in place, without copying the word out.
+    func hasExactEntry(_ f: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, lang: String?, kind: MarkerKind) -> Bool {
+        guard lo < hi else { return false }
+        var found = false
+        trie.matches(f, at: lo, upTo: hi) { e, end in
+            if end == hi, !found, entries[e].kind == kind, applies(entries[e], lang: lang) { found = true }
+        }
+        return found
+    }
+}

@@ -17,7 +17,7 @@ struct QuoteFinder {
         var quotes = text.withUTF8 { raw in
             var quotes: [Quote] = []
             for window in TextWindows.windows(raw, size: Self.window) {
-                for var quote in Work(raw: UnsafeBufferPointer(rebasing: raw[window]), markers: markers, lang: lang).run() {
+                for var quote in Work.quotes(in: UnsafeBufferPointer(rebasing: raw[window]), markers: markers, lang: lang) {
                     quote.first += window.lowerBound
                     quote.last += window.lowerBound
                     quotes.append(quote)
@@ -72,27 +72,51 @@ struct QuoteFinder {
         var afterColon = false
     }
 
+    /// One window's quote finding. The window is folded and tokenized once, and each token's
+    /// speech verb looked up once, when the window has a quote mark or a colon: the attribution
+    /// steps ask again and again about the same few tokens near each quote, and a window with
+    /// many quotes asked the trie, the folded text and the allocator each time.
     final class Work {
         let raw: UnsafeBufferPointer<UInt8>
         let markers: MarkerSet
         let lang: String?
-        lazy var folded: StructureFolding.Folded = StructureFolding.fold(raw, 0, raw.count)
-        var tokens: [Token] = []
+        let folded: StructureFolding.Folded
+        /// `folded.bytes` in a buffer of its own, for the trie walks without copies or retains.
+        let f: UnsafeMutableBufferPointer<UInt8>
+        let tokens: [Token]
+        /// Per token, the index in `verbs` of the speech verb starting at it, or -1.
+        let verbAt: [Int32]
+        /// A speech verb: its marker entry and its last token.
+        let verbs: [(entry: Int32, last: Int32)]
+
+        /// The window's quotes with their offsets in it; their words are left for `quotes(in:)`
+        /// to take as slices of the text.
+        static func quotes(in raw: UnsafeBufferPointer<UInt8>, markers: MarkerSet, lang: String?) -> [Quote] {
+            let spans = quoteSpans(raw)
+            // Persian reports speech after "گفت:" without quote marks; only text with a colon can have it.
+            let colon = raw.contains(0x3A)
+            guard !spans.isEmpty || colon else { return [] }
+            return Work(raw: raw, markers: markers, lang: lang).run(spans: spans, colon: colon)
+        }
 
         init(raw: UnsafeBufferPointer<UInt8>, markers: MarkerSet, lang: String?) {
             self.raw = raw
             self.markers = markers
             self.lang = lang
+            let folded = StructureFolding.fold(raw, 0, raw.count)
+            self.folded = folded
+            let f = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, folded.bytes.count))
+            _ = f.initialize(from: folded.bytes)
+            self.f = UnsafeMutableBufferPointer(rebasing: f[0..<folded.bytes.count])
+            let tokens = Self.tokenize(raw, folded, UnsafeBufferPointer(self.f))
+            self.tokens = tokens
+            (verbAt, verbs) = Self.speechVerbs(tokens, UnsafeBufferPointer(self.f), markers: markers, lang: lang)
         }
 
-        /// The window's quotes with their offsets in it; their words are left for `quotes(in:)`
-        /// to take as slices of the text.
-        func run() -> [Quote] {
-            var spans = quoteSpans()
-            // Persian reports speech after "گفت:" without quote marks; only text with a colon can have it.
-            let colon = raw.contains(0x3A)
-            guard !spans.isEmpty || colon else { return [] }
-            tokenize()
+        deinit { f.deallocate() }
+
+        func run(spans quoted: [Span], colon: Bool) -> [Quote] {
+            var spans = quoted
             if colon {
                 spans += colonSpans(besides: spans)
                 guard !spans.isEmpty else { return [] }
@@ -100,7 +124,7 @@ struct QuoteFinder {
             enum Event { case verb(Int), quote(Span) }
             var events: [(Int, Event)] = []
             for k in tokens.indices where tokens[k].isWord {
-                if verbEnd(at: k) != nil { events.append((tokens[k].rawLo, .verb(k))) }
+                if verbAt[k] >= 0 { events.append((tokens[k].rawLo, .verb(k))) }
             }
             for s in spans { events.append((s.innerHi, .quote(s))) }
             events.sort { $0.0 < $1.0 }
@@ -111,13 +135,13 @@ struct QuoteFinder {
                 case .verb(let k):
                     if let subject = explicitSubject(ofVerbAt: k) { last = subject }
                 case .quote(let span):
-                    let words = wordCount(span.innerLo, span.innerHi)
+                    let words = Self.wordCount(raw, span.innerLo, span.innerHi)
                     let found = span.afterColon ? attributionBefore(span, last: last) ?? (false, nil) : attribution(span, last: last)
                     let attributed = found.0
                     var speaker = found.1
                     if let name = speaker, isNoName(name) { speaker = name == last ? nil : last }
                     if span.afterColon && !attributed { continue }
-                    let sentence = words >= 8 && containsPunctuation(span.innerLo, span.innerHi)
+                    let sentence = words >= 8 && Self.containsPunctuation(raw, span.innerLo, span.innerHi)
                     guard (attributed && words >= 3) || sentence else { continue }
                     result.append(Quote(textSlice: "", speaker: attributed ? speaker : nil,
                                         first: span.innerLo + 1, last: span.innerHi))
@@ -129,63 +153,88 @@ struct QuoteFinder {
 
         // MARK: tokens
 
-        func tokenize() {
-            let f = folded.bytes
-            let n = f.count
+        static func tokenize(_ raw: UnsafeBufferPointer<UInt8>, _ folded: StructureFolding.Folded,
+                             _ fb: UnsafeBufferPointer<UInt8>) -> [Token] {
+            var tokens: [Token] = []
+            let n = fb.count
             var p = 0
-            f.withUnsafeBufferPointer { fb in
-                while p < n {
-                    let (v, len) = StructureFolding.decode(fb, p, n)
-                    if StructureFolding.isWordScalar(v) {
-                        var q = p + len
-                        while q < n {
-                            let (w, l) = StructureFolding.decode(fb, q, n)
-                            if StructureFolding.isWordScalar(w) { q += l; continue }
-                            // Hyphens and apostrophes inside a word ("Jean-Paul", "aujourd'hui").
-                            if (w == 0x2D || w == 0x27) && q + l < n
-                                && StructureFolding.isWordScalar(StructureFolding.decode(fb, q + l, n).0) {
-                                q += l; continue
-                            }
-                            break
+            while p < n {
+                let (v, len) = StructureFolding.decode(fb, p, n)
+                if StructureFolding.isWordScalar(v) {
+                    var q = p + len
+                    while q < n {
+                        let (w, l) = StructureFolding.decode(fb, q, n)
+                        if StructureFolding.isWordScalar(w) { q += l; continue }
+                        // Hyphens and apostrophes inside a word ("Jean-Paul", "aujourd'hui").
+                        if (w == 0x2D || w == 0x27) && q + l < n
+                            && StructureFolding.isWordScalar(StructureFolding.decode(fb, q + l, n).0) {
+                            q += l; continue
                         }
-                        let rawLo = folded.rawStart(p), rawHi = folded.rawEnd(q - 1, in: raw)
-                        let first = StructureFolding.decode(raw, rawLo, raw.count).0
-                        let capital: Bool, cased: Bool
-                        if first < 0x80 {
-                            capital = first >= 0x41 && first <= 0x5A
-                            cased = capital || (first >= 0x61 && first <= 0x7A)
-                        } else if first >= 0x0600 && first < 0x0800 || first >= 0x3000 {
-                            capital = false; cased = false
-                        } else {
-                            let props = Unicode.Scalar(first)?.properties
-                            capital = props?.isUppercase ?? false
-                            cased = props?.changesWhenCaseMapped ?? false
-                        }
-                        tokens.append(Token(fLo: p, fHi: q, rawLo: rawLo, rawHi: rawHi, punct: 0,
-                                            capital: capital, cased: cased))
-                        p = q
-                    } else {
-                        if v != 0x20 {
-                            tokens.append(Token(fLo: p, fHi: p + len, rawLo: folded.rawStart(p),
-                                                rawHi: folded.rawEnd(p + len - 1, in: raw), punct: v,
-                                                capital: false, cased: false))
-                        }
-                        p += len
+                        break
                     }
+                    let rawLo = folded.rawStart(p), rawHi = folded.rawEnd(q - 1, in: raw)
+                    let first = StructureFolding.decode(raw, rawLo, raw.count).0
+                    let capital: Bool, cased: Bool
+                    if first < 0x80 {
+                        capital = first >= 0x41 && first <= 0x5A
+                        cased = capital || (first >= 0x61 && first <= 0x7A)
+                    } else if first >= 0x0600 && first < 0x0800 || first >= 0x3000 {
+                        capital = false; cased = false
+                    } else {
+                        let props = Unicode.Scalar(first)?.properties
+                        capital = props?.isUppercase ?? false
+                        cased = props?.changesWhenCaseMapped ?? false
+                    }
+                    tokens.append(Token(fLo: p, fHi: q, rawLo: rawLo, rawHi: rawHi, punct: 0,
+                                        capital: capital, cased: cased))
+                    p = q
+                } else {
+                    if v != 0x20 {
+                        tokens.append(Token(fLo: p, fHi: p + len, rawLo: folded.rawStart(p),
+                                            rawHi: folded.rawEnd(p + len - 1, in: raw), punct: v,
+                                            capital: false, cased: false))
+                    }
+                    p += len
                 }
             }
+            return tokens
         }
 
-        /// Positions of each word, built only when a name has to be found by recurrence.
-        lazy var tokenIndex: [ArraySlice<UInt8>: [Int]] = {
-            var index: [ArraySlice<UInt8>: [Int]] = [:]
-            for (k, t) in tokens.enumerated() where t.isWord {
-                index[folded.bytes[t.fLo..<t.fHi], default: []].append(k)
+        /// Each word's id, the same for equal folded words, and the positions of each id in
+        /// order: built only when a name has to be found by recurrence.
+        lazy var recurrence: (ids: [Int32], starts: [Int32], positions: [Int32]) = {
+            var ids = [Int32](repeating: -1, count: tokens.count)
+            var firstOf: [Int32] = []  // id -> its first token
+            var capacity = 16
+            while capacity < tokens.count * 2 { capacity <<= 1 }
+            var table = [Int32](repeating: -1, count: capacity)  // slot -> id
+            for k in tokens.indices where tokens[k].isWord {
+                let (lo, hi) = (tokens[k].fLo, tokens[k].fHi)
+                var slot = Int(truncatingIfNeeded: MarkerSet.wordHash(UnsafeBufferPointer(rebasing: f[lo..<hi]))) & (capacity - 1)
+                while true {
+                    let id = table[slot]
+                    if id < 0 {
+                        table[slot] = Int32(firstOf.count)
+                        ids[k] = Int32(firstOf.count)
+                        firstOf.append(Int32(k))
+                        break
+                    }
+                    let t = tokens[Int(firstOf[Int(id)])]
+                    if t.fHi - t.fLo == hi - lo && f[t.fLo..<t.fHi].elementsEqual(f[lo..<hi]) { ids[k] = id; break }
+                    slot = (slot + 1) & (capacity - 1)
+                }
             }
-            return index
+            var starts = [Int32](repeating: 0, count: firstOf.count + 1)
+            for id in ids where id >= 0 { starts[Int(id) + 1] += 1 }
+            for i in 0..<firstOf.count { starts[i + 1] += starts[i] }
+            var fill = Array(starts.dropLast())
+            var positions = [Int32](repeating: 0, count: Int(starts[firstOf.count]))
+            for (k, id) in ids.enumerated() where id >= 0 {
+                positions[Int(fill[Int(id)])] = Int32(k)
+                fill[Int(id)] += 1
+            }
+            return (ids, starts, positions)
         }()
-
-        func key(_ k: Int) -> ArraySlice<UInt8> { folded.bytes[tokens[k].fLo..<tokens[k].fHi] }
 
         func surface(_ from: Int, _ to: Int) -> String {
             let lo = tokens[from].rawLo, hi = tokens[to].rawHi
@@ -266,7 +315,7 @@ struct QuoteFinder {
             for i in spans.indices.dropLast() where spans[i].closeEnd > verbStarts[i + 1] {
                 let limit = max(spans[i].innerLo, verbStarts[i + 1])
                 var hi = limit
-                while hi > spans[i].innerLo && !endsSentence(before: hi) { hi -= 1 }
+                while hi > spans[i].innerLo && !Self.endsSentence(raw, before: hi) { hi -= 1 }
                 if hi == spans[i].innerLo { hi = limit }
                 while hi > spans[i].innerLo && (raw[hi - 1] == 0x20 || raw[hi - 1] == 0x0D) { hi -= 1 }
                 spans[i].innerHi = hi
@@ -276,12 +325,12 @@ struct QuoteFinder {
         }
 
         /// Whether the scalar before raw offset `i` ends a sentence: . ! ? or ؟ (U+061F).
-        func endsSentence(before i: Int) -> Bool {
+        static func endsSentence(_ raw: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
             let b = raw[i - 1]
             return b == 0x2E || b == 0x21 || b == 0x3F || (b == 0x9F && i >= 2 && raw[i - 2] == 0xD8)
         }
 
-        func quoteSpans() -> [Span] {
+        static func quoteSpans(_ raw: UnsafeBufferPointer<UInt8>) -> [Span] {
             var spans: [Span] = []
             var i = 0
             let n = raw.count
@@ -307,7 +356,7 @@ struct QuoteFinder {
                     continue
                 }
                 let (v, len) = StructureFolding.decode(raw, i, n)
-                guard v == 0x22 || v >= 0xAB, let closers = Self.closers(v) else { i += len; continue }
+                guard v == 0x22 || v >= 0xAB, let closers = closers(v) else { i += len; continue }
                 if let limit = failedUntil[v], i < limit { i += len; continue }
                 var j = i + len
                 var found: (Int, Int)?
@@ -329,7 +378,7 @@ struct QuoteFinder {
             return spans
         }
 
-        func wordCount(_ lo: Int, _ hi: Int) -> Int {
+        static func wordCount(_ raw: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int {
             var words = 0, inWord = false
             var i = lo
             while i < hi {
@@ -342,7 +391,7 @@ struct QuoteFinder {
             return words
         }
 
-        func containsPunctuation(_ lo: Int, _ hi: Int) -> Bool {
+        static func containsPunctuation(_ raw: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
             var i = lo
             while i < hi {
                 let b = raw[i]
@@ -355,51 +404,73 @@ struct QuoteFinder {
 
         // MARK: verbs and names
 
-        /// The speech verb starting at token k (a proclitic like "و" may be glued in front):
-        /// its entry and the index of its last token.
-        func verbEnd(at k: Int) -> (entry: MarkerSet.Entry, last: Int)? {
-            let t = tokens[k]
+        /// The speech verb starting at each token (a proclitic like "و" may be glued in front).
+        static func speechVerbs(_ tokens: [Token], _ f: UnsafeBufferPointer<UInt8>, markers: MarkerSet,
+                                lang: String?) -> ([Int32], [(entry: Int32, last: Int32)]) {
+            var verbAt = [Int32](repeating: -1, count: tokens.count)
+            var verbs: [(entry: Int32, last: Int32)] = []
+            var proclitics: [[UInt8]]?
+            // Where the verb may start: the word itself, or after a proclitic; reused, not made per token.
             var starts: [Int] = []
-            let word = folded.bytes[t.fLo..<t.fHi]
-            if markers.speechVerbFirstWords.contains(MarkerSet.wordHash(word)) { starts.append(t.fLo) }
-            if markers.mayStart(folded.bytes[t.fLo], .proclitic) {
-                for pre in proclitics where t.fHi - t.fLo > pre.count + 2
-                    && folded.bytes[t.fLo..<(t.fLo + pre.count)].elementsEqual(pre)
-                    && markers.speechVerbFirstWords.contains(MarkerSet.wordHash(word.dropFirst(pre.count))) {
-                    starts.append(t.fLo + pre.count)
+            for k in tokens.indices {
+                let t = tokens[k]
+                starts.removeAll(keepingCapacity: true)
+                let word = UnsafeBufferPointer(rebasing: f[t.fLo..<t.fHi])
+                if markers.speechVerbFirstWords.contains(MarkerSet.wordHash(word)) { starts.append(t.fLo) }
+                if markers.mayStart(f[t.fLo], .proclitic) {
+                    if proclitics == nil {
+                        proclitics = markers.entries.filter { $0.kind == .proclitic && markers.applies($0, lang: lang) }.map(\.folded)
+                    }
+                    for pre in proclitics! where t.fHi - t.fLo > pre.count + 2
+                        && UnsafeBufferPointer(rebasing: f[t.fLo..<(t.fLo + pre.count)]).elementsEqual(pre)
+                        && markers.speechVerbFirstWords.contains(MarkerSet.wordHash(word.dropFirst(pre.count))) {
+                        starts.append(t.fLo + pre.count)
+                    }
                 }
-            }
-            guard !starts.isEmpty else { return nil }
-            var best: (MarkerSet.Entry, Int)?
-            folded.bytes.withUnsafeBufferPointer { f in
+                guard !starts.isEmpty else { continue }
+                var best: (entry: Int, end: Int)?
                 for s in starts {
                     markers.trie.matches(f, at: s, upTo: f.count) { e, end in
-                        let entry = markers.entries[e]
-                        guard entry.kind == .speechVerb, markers.applies(entry, lang: lang) else { return }
+                        guard markers.entries[e].kind == .speechVerb, markers.applies(markers.entries[e], lang: lang) else { return }
                         guard end == f.count || !StructureFolding.isWord(at: end, in: f) else { return }
-                        if best == nil || end > best!.1 { best = (entry, end) }
+                        if best == nil || end > best!.end { best = (e, end) }
                     }
                     if best != nil { break }
                 }
+                guard let (entry, end) = best else { continue }
+                var last = k
+                while last + 1 < tokens.count && tokens[last + 1].fLo < end { last += 1 }
+                verbAt[k] = Int32(verbs.count)
+                verbs.append((Int32(entry), Int32(last)))
             }
-            guard let (entry, end) = best else { return nil }
-            var last = k
-            while last + 1 < tokens.count && tokens[last + 1].fLo < end { last += 1 }
-            return (entry, last)
+            return (verbAt, verbs)
         }
 
-        lazy var proclitics: [[UInt8]] = markers.entries.filter {
-            $0.kind == .proclitic && markers.applies($0, lang: lang)
-        }.map(\.folded)
+        /// The speech verb starting at token k: its entry's options and the index of its last token.
+        @inline(__always)
+        func verbEnd(at k: Int) -> (options: MarkerOptions, last: Int)? {
+            let v = verbAt[k]
+            guard v >= 0 else { return nil }
+            let verb = verbs[Int(v)]
+            return (markers.entries[Int(verb.entry)].options, Int(verb.last))
+        }
 
         func isKind(_ k: Int, _ kind: MarkerKind) -> Bool {
             guard k >= 0 && k < tokens.count, tokens[k].isWord else { return false }
-            return markers.exactEntry(Array(key(k)), lang: lang) { $0.kind == kind } != nil
+            return markers.hasExactEntry(UnsafeBufferPointer(f), tokens[k].fLo, tokens[k].fHi, lang: lang, kind: kind)
+        }
+
+        /// Lower-case words inside a name ("bin", "van der"), as folded bytes.
+        static let particles: [[UInt8]] = ["bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "la", "le"]
+            .map { Array($0.utf8) }
+
+        func isParticle(_ k: Int) -> Bool {
+            let word = UnsafeBufferPointer(rebasing: f[tokens[k].fLo..<tokens[k].fHi])
+            return Self.particles.contains { $0.elementsEqual(word) }
         }
 
         /// Capitalised run starting at token k going forward (or ending at k going backward).
         func capitalRun(from k: Int, forward: Bool) -> String? {
-            let particles: Set<String> = ["bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "la", "le"]
             var first = k, last = k
             guard k >= 0, k < tokens.count, tokens[k].isWord, tokens[k].capital else { return nil }
             var count = 1
@@ -410,7 +481,7 @@ struct QuoteFinder {
                 if tokens[j].capital {
                     count += 1
                     if forward { last = j } else { first = j }
-                } else if particles.contains(String(decoding: key(j), as: UTF8.self)) {
+                } else if isParticle(j) {
                     continue
                 } else {
                     break
@@ -433,31 +504,34 @@ struct QuoteFinder {
             // A word next to the verb that recurs is a name on its own ("نعيم", "ماكرون");
             // otherwise it is likely a title, and the whole short run is the speaker.
             let near = forward ? words[0] : words[words.count - 1]
-            guard occurrences([near]) >= 2 else {
+            guard occurrences([near][...]) >= 2 else {
                 let run = forward ? Array(words.prefix(3)) : Array(words.suffix(3))
                 return surface(run.first!, run.last!)
             }
             var best = (near, near)
             if forward {
-                for n in stride(from: words.count, to: 1, by: -1) where occurrences(Array(words.prefix(n))) >= 2 {
+                for n in stride(from: words.count, to: 1, by: -1) where occurrences(words.prefix(n)) >= 2 {
                     best = (words[0], words[n - 1]); break
                 }
             } else {
-                for n in stride(from: words.count, to: 1, by: -1) where occurrences(Array(words.suffix(n))) >= 2 {
+                for n in stride(from: words.count, to: 1, by: -1) where occurrences(words.suffix(n)) >= 2 {
                     best = (words[words.count - n], words[words.count - 1]); break
                 }
             }
             return surface(best.0, best.1)
         }
 
-        func occurrences(_ seq: [Int]) -> Int {
-            guard let firsts = tokenIndex[key(seq[0])] else { return 0 }
+        /// How often the words `seq` (consecutive tokens) recur in this order in the window.
+        func occurrences(_ seq: ArraySlice<Int>) -> Int {
+            let (ids, starts, positions) = recurrence
+            let first = Int(ids[seq[seq.startIndex]])
             var count = 0
-            for start in firsts {
+            for p in Int(starts[first])..<Int(starts[first + 1]) {
+                let start = Int(positions[p])
                 var ok = true
                 for (offset, k) in seq.enumerated().dropFirst() {
                     let j = start + offset
-                    if j >= tokens.count || !tokens[j].isWord || key(j) != key(k) { ok = false; break }
+                    if j >= tokens.count || ids[j] != ids[k] { ok = false; break }
                 }
                 if ok { count += 1 }
             }
@@ -486,9 +560,9 @@ struct QuoteFinder {
 
         /// The subject a speech verb names itself (not a pronoun), for "last named subject".
         func explicitSubject(ofVerbAt k: Int) -> String? {
-            guard let (entry, last) = verbEnd(at: k) else { return nil }
-            if entry.options.contains(.vso) { return nameAfter(last + 1) }
-            if entry.options.contains(.sov) { return subjectBefore(k) }
+            guard let (options, last) = verbEnd(at: k) else { return nil }
+            if options.contains(.vso) { return nameAfter(last + 1) }
+            if options.contains(.sov) { return subjectBefore(k) }
             if let name = capitalBefore(k) { return name }
             return k + 1 < tokens.count && tokens[k + 1].capital ? nameAfter(last + 1) : nil
         }
@@ -524,11 +598,11 @@ struct QuoteFinder {
         func attributionAfter(_ start: Int, span: Span, last: String?) -> (Bool, String?)? {
             var k = start
             while k < tokens.count, !tokens[k].isWord,
-                  [0x2C, 0x2D, 0x2013, 0x2014].contains(tokens[k].punct) { k += 1 }
+                  Self.joinsQuoteToVerb(tokens[k].punct) { k += 1 }
             guard k < tokens.count, tokens[k].isWord, tokens[k].rawLo - span.closeEnd < 12 else { return nil }
-            if let (entry, end) = verbEnd(at: k) {
+            if let (options, end) = verbEnd(at: k) {
                 if let name = nameAfter(end + 1), !isKind(end + 1, .pronoun) { return (true, name) }
-                if entry.options.contains(.sov) || isKind(end + 1, .pronoun) || end + 1 >= tokens.count
+                if options.contains(.sov) || isKind(end + 1, .pronoun) || end + 1 >= tokens.count
                     || !tokens[end + 1].isWord {
                     return (true, nameBeforeQuote(span) ?? last)
                 }
@@ -549,6 +623,19 @@ struct QuoteFinder {
             return nil
         }
 
+        /// A comma or dash between a closing quote and its verb ("…," said X / "…" — X said).
+        static func joinsQuoteToVerb(_ punct: UInt32) -> Bool {
+            punct == 0x2C || punct == 0x2D || punct == 0x2013 || punct == 0x2014
+        }
+
+        /// A sentence end or an earlier quote's close: the speech before a quote stops there.
+        static func endsAttributionSearch(_ punct: UInt32) -> Bool {
+            switch punct {
+            case 0x2E, 0x21, 0x3F, 0x061F, 0x22, 0x201D, 0xBB: return true
+            default: return false
+            }
+        }
+
         func nameBeforeQuote(_ span: Span) -> String? {
             var k = token(atOrAfter: span.open) - 1
             while k >= 0, !tokens[k].isWord, tokens[k].punct == 0x2C || tokens[k].punct == 0x3A { k -= 1 }
@@ -564,18 +651,18 @@ struct QuoteFinder {
             while k >= 0 && seen < 16 {
                 let t = tokens[k]
                 if !t.isWord {
-                    if [0x2E, 0x21, 0x3F, 0x061F, 0x22, 0x201D, 0xBB].contains(t.punct) { return nil }
+                    if Self.endsAttributionSearch(t.punct) { return nil }
                     k -= 1
                     continue
                 }
                 seen += 1
-                if let (entry, end) = verbEnd(at: k), end < open {
-                    if entry.options.contains(.vso) {
+                if let (options, end) = verbEnd(at: k), end < open {
+                    if options.contains(.vso) {
                         if end + 1 < open, tokens[end + 1].isWord, !isKind(end + 1, .pronoun),
                            let name = nameAfter(end + 1) { return (true, name) }
                         return (true, last)
                     }
-                    if entry.options.contains(.sov) { return (true, subjectBefore(k) ?? last) }
+                    if options.contains(.sov) { return (true, subjectBefore(k) ?? last) }
                     if let name = capitalBefore(k) { return (true, name) }
                     if end + 1 < open, tokens[end + 1].capital, let name = nameAfter(end + 1) { return (true, name) }
                     return (true, last)
