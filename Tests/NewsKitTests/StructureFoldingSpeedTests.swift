@@ -39,6 +39,33 @@ final class StructureFoldingSpeedTests: XCTestCase {
         }
     }
 
+    /// A fold's prefix is the fold of the text's prefix, at every cut: inside a scalar, inside
+    /// malformed bytes, after spaces and after scalars that fold to nothing.
+    func testPrefixOfAFoldIsTheFoldOfAPrefix() {
+        var rng = FoldingPropertyTests.SplitMix(state: 240)
+        var cut = 0
+        for round in 0..<1500 {
+            var text = ""
+            for _ in 0..<Int(rng.next() % 40) { text += Self.alphabet[Int(rng.next() % UInt64(Self.alphabet.count))] }
+            var bytes = Array(text.utf8)
+            if round % 5 == 0 && !bytes.isEmpty { bytes[Int(rng.next() % UInt64(bytes.count))] = [0xC3, 0xE2, 0x80, 0xF0][round % 4] }
+            bytes.withUnsafeBufferPointer { raw in
+                let lo = raw.isEmpty ? 0 : Int(rng.next() % UInt64(raw.count / 3 + 1))
+                let hi = raw.count - (raw.count - lo) / 4
+                let whole = StructureFolding.fold(raw, lo, hi)
+                for end in lo...hi {
+                    let prefix = StructureFolding.prefix(of: whole, upTo: end, in: raw, foldedUpTo: hi)
+                    let direct = StructureFolding.fold(raw, lo, end)
+                    XCTAssertEqual(prefix.bytes, direct.bytes, "\(bytes) \(lo)..<\(end) of \(hi)")
+                    XCTAssertEqual(prefix.offsets, direct.offsets, "\(bytes) \(lo)..<\(end) of \(hi)")
+                    XCTAssertEqual(prefix.base, direct.base)
+                    if end < hi && raw[end] & 0xC0 == 0x80 { cut += 1 }
+                }
+            }
+        }
+        XCTAssertGreaterThan(cut, 1000)
+    }
+
     func testEveryScalarBelowU0800FoldsAsFoldScalarDoes() {
         for v in UInt32(0)..<0x800 {
             var expected: [UInt8] = []

@@ -26,7 +26,7 @@ extension ArticleParser.Run {
             default: break
             }
         }
-        let opening = [ledeSegment, firstParagraph].compactMap { $0 }
+        let opening = [ledeSegment, firstParagraph].compactMap { $0 }.map(openingText)
         resolveSources(&a, opening: opening)
         a.date = segments.first(where: { $0.kind == .dateline && $0.date != nil })?.date
             ?? opening.lazy.compactMap { self.todayDate(in: $0) }.first
@@ -60,9 +60,31 @@ extension ArticleParser.Run {
         return text
     }
 
+    /// An opening segment (the lede, the first paragraph) trimmed, and its first
+    /// `OpeningText.foldedLength` bytes folded once for the scans that read it.
+    struct OpeningText {
+        static let foldedLength = 400
+        let segment: ArticleParser.Segment
+        let lo: Int, hi: Int
+        /// `fold(bytes, lo, min(hi, lo + 400))`
+        let folded: StructureFolding.Folded
+
+        /// `fold(bytes, lo, min(hi, end))`, for an `end` up to `lo + 400`.
+        func folded(upTo end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> StructureFolding.Folded {
+            let foldedHi = min(hi, lo + Self.foldedLength)
+            let end = min(hi, end)
+            return end >= foldedHi ? folded : StructureFolding.prefix(of: folded, upTo: end, in: bytes, foldedUpTo: foldedHi)
+        }
+    }
+
+    func openingText(_ s: ArticleParser.Segment) -> OpeningText {
+        let (lo, hi) = trimmed(s.contentLo, s.hi)
+        return OpeningText(segment: s, lo: lo, hi: hi, folded: StructureFolding.fold(bytes, lo, min(hi, lo + OpeningText.foldedLength)))
+    }
+
     // MARK: publisher and agencies
 
-    func resolveSources(_ a: inout ArticleStructure, opening: [ArticleParser.Segment]) {
+    func resolveSources(_ a: inout ArticleStructure, opening: [OpeningText]) {
         var fromTitle: String?, fromByline: String?, fromMarker: String?, fromLine: String?
         var agencies: [String] = []
         var seenAgencies: Set<[UInt8]> = []
@@ -81,7 +103,7 @@ extension ArticleParser.Run {
         }
         var fromLead: String?
         for s in opening {
-            wireCredit(in: s).forEach(addAgency)
+            wireCredit(in: s.segment).forEach(addAgency)
             if let credit = leadCredit(in: s) {
                 fromLead = fromLead ?? credit.source
                 credit.agency.map(addAgency)
@@ -98,9 +120,8 @@ extension ArticleParser.Run {
     /// "به گزارش X، ..." / "Kwa mujibu wa X, ...": who the opening sentence credits. X is the
     /// publisher (the known outlet or agency named inside X, else X up to a `source-end` word);
     /// with the `known` option only a wire service named inside X counts, as an agency.
-    func leadCredit(in s: ArticleParser.Segment) -> (source: String?, agency: String?)? {
-        let (lo, hi) = trimmed(s.contentLo, s.hi)
-        let folded = StructureFolding.fold(bytes, lo, min(hi, lo + 240))
+    func leadCredit(in s: OpeningText) -> (source: String?, agency: String?)? {
+        let folded = s.folded(upTo: s.lo + 240, in: bytes)
         var result: (String?, String?)?
         folded.bytes.withUnsafeBufferPointer { f in
             var best = 0
@@ -154,6 +175,9 @@ extension ArticleParser.Run {
     /// "MOSCOW (Reuters) -", "(AFP) —": a wire credit in brackets near the start.
     func wireCredit(in s: ArticleParser.Segment) -> [String] {
         let (lo, hi) = trimmed(s.contentLo, s.hi)
+        // Most openings have no brackets: no string made and searched by characters for them.
+        let headBytes = UnsafeBufferPointer(rebasing: bytes[lo..<max(lo, min(hi, lo + 90))])
+        guard headBytes.contains(0x28), headBytes.contains(0x29) else { return [] }
         let head = string(lo, min(hi, lo + 90))
         guard let open = head.firstIndex(of: "("), let close = head[open...].firstIndex(of: ")") else { return [] }
         let names = splitNames(String(head[head.index(after: open)..<close]))
@@ -164,10 +188,9 @@ extension ArticleParser.Run {
     // MARK: date in the opening sentence
 
     /// "اليوم الاثنين 4 مارس", "today, 3 May": a date anchored by a word for today.
-    func todayDate(in s: ArticleParser.Segment) -> DateMention? {
-        let (lo, hi) = trimmed(s.contentLo, s.hi)
-        let limit = min(hi, lo + 400)
-        let folded = StructureFolding.fold(bytes, lo, limit)
+    func todayDate(in s: OpeningText) -> DateMention? {
+        let (lo, hi) = (s.lo, s.hi)
+        let folded = s.folded
         var anchor: Int?
         folded.bytes.withUnsafeBufferPointer { f in
             var p = 0

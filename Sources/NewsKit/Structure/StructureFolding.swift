@@ -27,6 +27,49 @@ enum StructureFolding {
         }
     }
 
+    /// `fold(raw, folded.base, end)` for an `end` inside the span `folded` was folded from,
+    /// taken from `folded` rather than folding the text again: a segment's opening is read by
+    /// two scans that look at different lengths of it. A scalar that `end` cuts is folded as
+    /// `fold` reads it there (its bytes as U+FFFD), so the result is the fold's, byte for byte.
+    static func prefix(of folded: Folded, upTo end: Int, in raw: UnsafeBufferPointer<UInt8>,
+                       foldedUpTo hi: Int) -> Folded {
+        let limit = UInt32(truncatingIfNeeded: end - folded.base)
+        // Offsets never decrease: the folded bytes of scalars that start before `end`.
+        var lo = 0, top = folded.count
+        while lo < top {
+            let mid = (lo + top) / 2
+            if folded.offsets[mid] < limit { lo = mid + 1 } else { top = mid }
+        }
+        var n = lo
+        // Scalar starts are known only by reading forward (a malformed lead byte takes what
+        // follows it): from the last scalar with folded bytes, find whether one crosses `end`.
+        var i = n > 0 ? folded.rawStart(n - 1) : folded.base
+        while i < end {
+            let len = decode(raw, i, hi).1
+            if i + len > end { break }
+            i += len
+        }
+        // The scalar that `end` cuts is folded again below, not taken whole.
+        while n > 0 && folded.rawStart(n - 1) >= i { n -= 1 }
+        // When nothing of `folded` comes from `i` on, its end may have lost a space that the cut
+        // scalar's bytes keep: fold the prefix itself.
+        if i < end && n == folded.count { return fold(raw, folded.base, end) }
+        var result = Folded()
+        result.base = folded.base
+        result.bytes = Array(folded.bytes[0..<n])
+        result.offsets = Array(folded.offsets[0..<n])
+        if i < end {
+            let tail = fold(raw, i, end)
+            result.bytes += tail.bytes
+            let shift = UInt32(truncatingIfNeeded: i - folded.base)
+            result.offsets += tail.offsets.map { $0 + shift }
+        } else if result.bytes.last == 0x20 {
+            result.bytes.removeLast()
+            result.offsets.removeLast()
+        }
+        return result
+    }
+
     /// The longest span `fold` accepts, so that offsets relative to its start fit in 32 bits;
     /// the parser cuts longer lines (see `ArticleParser.Run.splitLines`).
     static let maxSpan = Int(UInt32.max)
