@@ -9,7 +9,7 @@ ASAN_BUILD := .build-asan
 # Root installs directly; others go through sudo when there is one.
 APT := $(shell if [ "$$(id -u)" = 0 ]; then echo apt-get; elif command -v sudo >/dev/null; then echo sudo apt-get; else echo apt-get; fi)
 
-.PHONY: test-spark spark-java docs train-ner eval-ner bench-export all deps build readers run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-table bench-matcher bench-langid bench-annotation bench-pipeline bench-html bench-cache fuzz clean cldr-names
+.PHONY: test-spark spark-java docs train-ner eval-ner bench-export all deps build readers run test test-scripts api-docs sanitize install install-files uninstall bench bench-build bench-table bench-matcher bench-langid bench-annotation bench-pipeline bench-html bench-cache fuzz clean cldr-names date-vocabulary
 
 all: build
 
@@ -219,6 +219,11 @@ bench: bench-table bench-matcher bench-langid bench-annotation bench-pipeline be
 # CPU-second per process): rewritten from this machine's ICU; make test fails when they differ.
 cldr-names: deps
 	CLDR_NAMES_UPDATE=1 $(SWIFT) test --filter CLDRDateNamesTests/testTheBundledNamesAreICUsNames
+
+# The compiled date vocabulary (Sources/NewsKit/Resources/dates/date-vocabulary.bin) from the bundled
+# names and date words; run after either changes (DateVocabularyFileTests fails until then).
+date-vocabulary: deps
+	DATE_VOCABULARY_UPDATE=1 $(SWIFT) test --filter DateVocabularyFileTests/testTheBundledFileIsWhatTheSourcesCompileTo
 
 # The name tagger's weights (Plugins/ner/tagger/*.tagger) rebuilt from ../shared/train (Swahili and
 # Persian, annotated) and ../shared/corpus (Arabic and English, labelled by the knowledge base and

@@ -5,8 +5,32 @@
 /// are keyed by their folded words joined with one space; the first word of each is flagged
 /// so the tokenizer knows when to try a phrase.
 final class DateVocabulary: Sendable {
-    /// Compiled lazily on first use; Swift guarantees `static let` runs once, thread-safely.
-    static let shared: DateVocabulary = DateVocabularySources.compile()
+    /// Made on first use; Swift guarantees `static let` runs once, thread-safely. Read from the
+    /// bundled compiled form when it was made from the bundled sources (`DateVocabularyFile`):
+    /// compiling the names of a thousand locales took most of a short run's time.
+    static let shared: DateVocabulary = DateVocabulary(DateVocabularyFile.bundled() ?? DateVocabularySources.compiled())
+
+    /// What `init(_:)` lays out: made by `DateVocabularyBuilder`, stored by `DateVocabularyFile`.
+    struct Compiled: Sendable {
+        var keys: [[UInt8]] = []
+        var senses: [[DateSense]] = []
+        var phraseLengthByFirstWord: [[UInt8]: UInt8] = [:]
+        var punctuationKinds: [UInt32: DateSense.Kind] = [:]
+        var languageIds: [String: UInt16] = [:]
+        var commonLanguages: Set<UInt16> = []
+        var capitalLanguages: Set<UInt16> = []
+        var needsYearLanguages: [Int32: [UInt16]] = [:]
+        var modifiersBeforeWeekday: Set<Int32> = []
+        var modifiersAfterWeekday: Set<Int32> = []
+    }
+
+    convenience init(_ c: Compiled) {
+        self.init(keys: c.keys, senses: c.senses, phraseLengthByFirstWord: c.phraseLengthByFirstWord,
+                  punctuationKinds: c.punctuationKinds, languageIds: c.languageIds,
+                  commonLanguages: c.commonLanguages, capitalLanguages: c.capitalLanguages,
+                  needsYearLanguages: c.needsYearLanguages, modifiersBeforeWeekday: c.modifiersBeforeWeekday,
+                  modifiersAfterWeekday: c.modifiersAfterWeekday)
+    }
 
     /// Open addressing on the folded word's FNV-1a hash (which the folder computes anyway):
     /// most words of running text miss, and a miss costs one or two probes.

@@ -202,7 +202,7 @@ struct DateVocabularyBuilder {
 
     // MARK: Freezing
 
-    func build() -> DateVocabulary {
+    func compiled() -> DateVocabulary.Compiled {
         var senses = [[DateSense]]()
         senses.reserveCapacity(keys.count)
         var needsYear = [Int32: [UInt16]]()
@@ -238,9 +238,10 @@ struct DateVocabularyBuilder {
             if modifiersBefore.contains(key) { before.insert(Int32(index)) }
             if modifiersAfter.contains(key) { after.insert(Int32(index)) }
         }
-        return DateVocabulary(keys: keys, senses: senses, phraseLengthByFirstWord: phraseLengthByFirstWord,
-                              punctuationKinds: punctuationKinds, languageIds: languageIds,
-                              commonLanguages: commonLanguages, capitalLanguages: capitalLanguages,
-                              needsYearLanguages: needsYear, modifiersBeforeWeekday: before, modifiersAfterWeekday: after)
+        return DateVocabulary.Compiled(
+            keys: keys, senses: senses, phraseLengthByFirstWord: phraseLengthByFirstWord,
+            punctuationKinds: punctuationKinds, languageIds: languageIds,
+            commonLanguages: commonLanguages, capitalLanguages: capitalLanguages,
+            needsYearLanguages: needsYear, modifiersBeforeWeekday: before, modifiersAfterWeekday: after)
     }
 }

@@ -4,11 +4,11 @@ import Foundation
 /// and the Persian and Islamic calendars' months; `CLDRDateNames`), then the press spellings and
 /// glue words of `Resources/dates/date-words.json`.
 enum DateVocabularySources {
-    static func compile() -> DateVocabulary {
+    static func compiled() -> DateVocabulary.Compiled {
         var builder = DateVocabularyBuilder()
         addCLDR(to: &builder)
         if let words = loadWordsFile() { builder.add(words) }
-        return builder.build()
+        return builder.compiled()
     }
 
     // MARK: CLDR through Foundation
