@@ -71,22 +71,28 @@ enum KnowledgeBaseLoader {
         for (number, line) in try lines(of: data, path: path) {
             let trimmed = line.trimming(.whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let object: Any
-            do {
-                object = try JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [])
-            } catch {
-                throw KnowledgeBaseError(path: path, line: number, field: nil,
-                                         problem: "not valid JSON (\(jsonErrorSummary(error)))",
-                                         fix: "Write one complete JSON object per line, with double-quoted keys and strings.")
-            }
-            guard let fields = object as? [String: Any] else {
-                throw KnowledgeBaseError(path: path, line: number, field: nil,
-                                         problem: "expected a JSON object, found \(typeName(object))",
-                                         fix: "Write each profile as {\"id\":...,\"kind\":...,\"name\":...,\"variants\":[...]}.")
-            }
-            result.append((try profile(from: fields, path: path, line: number), number))
+            let profile = try KnowledgeBaseJSONLine.profile(trimmed) ?? generalProfile(trimmed, path: path, line: number)
+            result.append((profile, number))
         }
         return result
+    }
+
+    /// A line of any shape through `JSONSerialization`, with the loader's checks and messages.
+    static func generalProfile(_ trimmed: String, path: String, line number: Int) throws -> EntityProfile {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [])
+        } catch {
+            throw KnowledgeBaseError(path: path, line: number, field: nil,
+                                     problem: "not valid JSON (\(jsonErrorSummary(error)))",
+                                     fix: "Write one complete JSON object per line, with double-quoted keys and strings.")
+        }
+        guard let fields = object as? [String: Any] else {
+            throw KnowledgeBaseError(path: path, line: number, field: nil,
+                                     problem: "expected a JSON object, found \(typeName(object))",
+                                     fix: "Write each profile as {\"id\":...,\"kind\":...,\"name\":...,\"variants\":[...]}.")
+        }
+        return try profile(from: fields, path: path, line: number)
     }
 
     private static func profile(from fields: [String: Any], path: String, line: Int) throws -> EntityProfile {

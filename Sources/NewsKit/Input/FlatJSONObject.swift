@@ -12,7 +12,8 @@ enum FlatJSONObject {
         return scanner.object()
     }
 
-    private struct Scanner {
+    /// Also reads the strings of `KnowledgeBaseJSONLine`.
+    struct Scanner {
         let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
         /// Decoded bytes of a string that holds escapes.
