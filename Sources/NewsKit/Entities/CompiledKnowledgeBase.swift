@@ -107,7 +107,8 @@ final class CompiledKnowledgeBase: Sendable {
     /// One token of one or two letters: Xi, شي, Li. Not in Han, kana or Hangul, where two
     /// characters make a full name (普京, 北京).
     static func isTinyToken(_ folded: String) -> Bool {
-        guard !folded.contains(" ") else { return false }
+        // Without a space byte there is no space to find; Foundation's search is kept for the rest.
+        guard !folded.utf8.contains(0x20) || !folded.contains(" ") else { return false }
         let letters = folded.unicodeScalars.filter { $0.properties.isAlphabetic }
         if letters.contains(where: { FoldedCharacter.kind(ofScalar: $0.value) == .continuous }) { return false }
         return letters.count <= 2

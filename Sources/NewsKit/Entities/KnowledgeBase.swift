@@ -149,6 +149,11 @@ public final class KnowledgeBase: Sendable {
     /// Folded, with spaces trimmed: the key a spelling is indexed and compiled under.
     static func foldSpelling(_ text: String) -> String {
         let folded = TextFolder.fold(text)
+        // Foundation's trim makes a character set and bridges the string for each spelling, and
+        // nearly none has a space or line feed at an end: only those go through it.
+        let utf8 = folded.utf8
+        guard let first = utf8.first, let last = utf8.last,
+              first == 0x20 || first == 0x0A || last == 0x20 || last == 0x0A else { return folded }
         return folded.trimmingCharacters(in: CharacterSet(charactersIn: " \n"))
     }
 
