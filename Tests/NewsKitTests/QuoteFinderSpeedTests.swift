@@ -111,6 +111,24 @@ final class QuoteFinderSpeedTests: XCTestCase {
         XCTAssertGreaterThan(recurring, 200)
     }
 
+    func testWordHashesHoldWhatTheSetHolds() {
+        var rng = FoldingPropertyTests.SplitMix(state: 64)
+        for round in 0..<50 {
+            // Hashes that share their low bits, so that probes run on, and 0 now and then.
+            var set = Set((0..<(round * 7)).map { _ in rng.next() & (round % 2 == 0 ? 0xFFFF_0000_0000_00FF : .max) })
+            if round % 5 == 0 { set.insert(0) }
+            let table = QuoteFinder.Work.WordHashes(set)
+            for h in set { XCTAssertTrue(table.contains(h)) }
+            for _ in 0..<200 {
+                let h = rng.next() & (round % 3 == 0 ? 0xFF : .max)
+                XCTAssertEqual(table.contains(h), set.contains(h), "\(h)")
+            }
+            XCTAssertEqual(table.contains(0), set.contains(0))
+        }
+        XCTAssertTrue(QuoteFinder.Work.WordHashes(MarkerSet.bundled.speechVerbFirstWords).contains(
+            MarkerSet.bundled.speechVerbFirstWords.first!))
+    }
+
     func testNameParticlesAreTheWordsTheyWere() {
         let particles: Set<String> = ["bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "la", "le"]
         let text = "Al bin ibn el DE da di du Van von der la le dei dal binx b i Bin"

@@ -409,41 +409,99 @@ struct QuoteFinder {
                                 lang: String?) -> ([Int32], [(entry: Int32, last: Int32)]) {
             var verbAt = [Int32](repeating: -1, count: tokens.count)
             var verbs: [(entry: Int32, last: Int32)] = []
-            var proclitics: [[UInt8]]?
-            // Where the verb may start: the word itself, or after a proclitic; reused, not made per token.
-            var starts: [Int] = []
-            for k in tokens.indices {
-                let t = tokens[k]
-                starts.removeAll(keepingCapacity: true)
-                let word = UnsafeBufferPointer(rebasing: f[t.fLo..<t.fHi])
-                if markers.speechVerbFirstWords.contains(MarkerSet.wordHash(word)) { starts.append(t.fLo) }
-                if markers.mayStart(f[t.fLo], .proclitic) {
-                    if proclitics == nil {
-                        proclitics = markers.entries.filter { $0.kind == .proclitic && markers.applies($0, lang: lang) }.map(\.folded)
+            let firstWords = WordHashes(markers.speechVerbFirstWords)
+            let entries = markers.entries, trie = markers.trie
+            let procliticBit = MarkerKind.proclitic.bit
+            // The language's proclitics, one after another in `procliticBytes`; made when a word
+            // may start with one.
+            var procliticBytes: [UInt8] = [], procliticEnds: [Int] = []
+            var procliticsMade = false
+            // Where the verb may start: the word itself, or after a proclitic. Written by index
+            // into room made once: the loop runs for every token of the window.
+            var starts = [Int](repeating: 0, count: 1)
+            markers.firstByteKinds.withUnsafeBufferPointer { firstByteKinds in
+            tokens.withUnsafeBufferPointer { tokens in
+                for k in tokens.indices {
+                    let t = tokens[k]
+                    var startCount = 0
+                    let word = UnsafeBufferPointer(rebasing: f[t.fLo..<t.fHi])
+                    if firstWords.contains(MarkerSet.wordHash(word)) { starts[0] = t.fLo; startCount = 1 }
+                    if firstByteKinds[Int(f[t.fLo])] & procliticBit != 0 {
+                        if !procliticsMade {
+                            procliticsMade = true
+                            for e in entries where e.kind == .proclitic && markers.applies(e, lang: lang) {
+                                procliticBytes += e.folded
+                                procliticEnds.append(procliticBytes.count)
+                            }
+                            starts += [Int](repeating: 0, count: procliticEnds.count)
+                        }
+                        var lo = 0
+                        for hi in procliticEnds {
+                            defer { lo = hi }
+                            let count = hi - lo
+                            guard t.fHi - t.fLo > count + 2,
+                                  UnsafeBufferPointer(rebasing: f[t.fLo..<(t.fLo + count)]).elementsEqual(procliticBytes[lo..<hi]),
+                                  firstWords.contains(MarkerSet.wordHash(word.dropFirst(count))) else { continue }
+                            starts[startCount] = t.fLo + count
+                            startCount += 1
+                        }
                     }
-                    for pre in proclitics! where t.fHi - t.fLo > pre.count + 2
-                        && UnsafeBufferPointer(rebasing: f[t.fLo..<(t.fLo + pre.count)]).elementsEqual(pre)
-                        && markers.speechVerbFirstWords.contains(MarkerSet.wordHash(word.dropFirst(pre.count))) {
-                        starts.append(t.fLo + pre.count)
+                    guard startCount > 0 else { continue }
+                    var best: (entry: Int, end: Int)?
+                    for s in starts[0..<startCount] {
+                        trie.matches(f, at: s, upTo: f.count) { e, end in
+                            guard entries[e].kind == .speechVerb, markers.applies(entries[e], lang: lang) else { return }
+                            guard end == f.count || !StructureFolding.isWord(at: end, in: f) else { return }
+                            if best == nil || end > best!.end { best = (e, end) }
+                        }
+                        if best != nil { break }
                     }
+                    guard let (entry, end) = best else { continue }
+                    var last = k
+                    while last + 1 < tokens.count && tokens[last + 1].fLo < end { last += 1 }
+                    verbAt[k] = Int32(verbs.count)
+                    verbs.append((Int32(entry), Int32(last)))
                 }
-                guard !starts.isEmpty else { continue }
-                var best: (entry: Int, end: Int)?
-                for s in starts {
-                    markers.trie.matches(f, at: s, upTo: f.count) { e, end in
-                        guard markers.entries[e].kind == .speechVerb, markers.applies(markers.entries[e], lang: lang) else { return }
-                        guard end == f.count || !StructureFolding.isWord(at: end, in: f) else { return }
-                        if best == nil || end > best!.end { best = (e, end) }
-                    }
-                    if best != nil { break }
-                }
-                guard let (entry, end) = best else { continue }
-                var last = k
-                while last + 1 < tokens.count && tokens[last + 1].fLo < end { last += 1 }
-                verbAt[k] = Int32(verbs.count)
-                verbs.append((Int32(entry), Int32(last)))
-            }
+            }}
             return (verbAt, verbs)
+        }
+
+        /// The speech verbs' first-word hashes, open-addressed on the hash's own bits: asked for
+        /// every token, where `Set<UInt64>` would hash each hash again. A buffer of its own, so
+        /// that a look-up retains nothing.
+        final class WordHashes {
+            private let slots: UnsafeMutableBufferPointer<UInt64>
+            private let mask: Int
+            /// 0 marks an empty slot, so a hash of 0 is kept aside.
+            private let hasZero: Bool
+
+            init(_ hashes: Set<UInt64>) {
+                var capacity = 16
+                while capacity < hashes.count * 2 { capacity <<= 1 }
+                slots = .allocate(capacity: capacity)
+                slots.initialize(repeating: 0)
+                mask = capacity - 1
+                hasZero = hashes.contains(0)
+                for h in hashes where h != 0 {
+                    var i = Int(truncatingIfNeeded: h) & mask
+                    while slots[i] != 0 { i = (i + 1) & mask }
+                    slots[i] = h
+                }
+            }
+
+            deinit { slots.deallocate() }
+
+            @inline(__always)
+            func contains(_ h: UInt64) -> Bool {
+                guard h != 0 else { return hasZero }
+                var i = Int(truncatingIfNeeded: h) & mask
+                while true {
+                    let slot = slots[i]
+                    if slot == h { return true }
+                    if slot == 0 { return false }
+                    i = (i + 1) & mask
+                }
+            }
         }
 
         /// The speech verb starting at token k: its entry's options and the index of its last token.
