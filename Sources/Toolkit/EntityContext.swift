@@ -66,8 +66,13 @@ final class EntityContext {
 
     private static func annotator(_ data: SharedEntityData, adding added: [EntityProfile]) -> SharedAnnotator {
         SharedAnnotator {
+            // The rules load on a thread of their own while the knowledge base loads and compiles
+            // here: set-up takes the longer of the two, not their sum.
+            let rules = loadingAside { try data.rules() }
             let base = try data.knowledgeBase()
-            return EntityAnnotator(knowledgeBase: added.isEmpty ? base : base.adding(added), rules: try data.rules())
+            let knowledgeBase = added.isEmpty ? base : base.adding(added)
+            knowledgeBase.compileForMatching()
+            return EntityAnnotator(knowledgeBase: knowledgeBase, rules: try rules())
         }
     }
 
@@ -161,7 +166,9 @@ final class EntityContext {
 /// The knowledge base and rules of the plugins, loaded once under a lock by whichever thread needs
 /// them first, and shared by the run's contexts (the main state's and the report workers').
 final class SharedEntityData: @unchecked Sendable {
-    private let lock = NSLock()
+    // One lock each: the rules load on another thread while the knowledge base loads.
+    private let baseLock = NSLock()
+    private let rulesLock = NSLock()
     private let load: () throws -> KnowledgeBase
     private let loadRules: () throws -> RuleExtractor
     private var base: KnowledgeBase?
@@ -173,8 +180,8 @@ final class SharedEntityData: @unchecked Sendable {
     }
 
     func knowledgeBase() throws -> KnowledgeBase {
-        lock.lock()
-        defer { lock.unlock() }
+        baseLock.lock()
+        defer { baseLock.unlock() }
         if let base { return base }
         let loaded = try load()
         base = loaded
@@ -182,8 +189,8 @@ final class SharedEntityData: @unchecked Sendable {
     }
 
     func rules() throws -> RuleExtractor {
-        lock.lock()
-        defer { lock.unlock() }
+        rulesLock.lock()
+        defer { rulesLock.unlock() }
         if let loadedRules { return loadedRules }
         let loaded = try loadRules()
         loadedRules = loaded

@@ -46,8 +46,9 @@ public final class ScriptRunner {
         }
         var results: [ScriptValue] = []
         let requires = try code.map { try PluginRequirement.declared(inScript: Array($0), shownAs: options.script) } ?? []
-        let plugins = try PluginCatalog.discover(extra: options.pluginFolders, selection: options.pluginSelection, requires: requires,
+        var plugins = try PluginCatalog.discover(extra: options.pluginFolders, selection: options.pluginSelection, requires: requires,
                                                   report: options.report)
+        plugins.compiledTablesFolder = options.cacheFolder.map(ArticleCache.compiledTables(in:))
         let arguments = try PluginArguments(settings: options.settings, catalog: plugins)
         let corpus = try resolveCorpus()
         let warnings = WarningCounter(console: console)

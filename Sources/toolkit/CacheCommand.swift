@@ -11,7 +11,9 @@ struct CacheCommand: ParsableCommand {
             by the content of each record, this build of the toolkit and the data of the loaded \
             plugins, so that a rerun over the same corpus skips that work. A changed plugin, \
             knowledge base or toolkit misses what it changes and stores it anew. The cache keeps at \
-            most 4 GiB; the oldest entries go first.
+            most 4 GiB; the oldest entries go first. Beside it, in compiled/, every command keeps the \
+            knowledge base's matcher tables (the last 4, some 13 MB each), so that the next process \
+            reads them instead of building them; --no-cache neither reads nor writes them.
 
             Examples:
               toolkit cache
@@ -45,13 +47,18 @@ struct CacheCommand: ParsableCommand {
             let file = folder.appendingPathComponent(ArticleCache.fileName)
             let size = ArticleCache.size(of: folder)
             var lines = ["location  \(file.path)"]
+            let tables = ArticleCache.compiledTableFiles(in: folder).filter { $0.pathExtension == "automaton" }
+            let tablesLine = tables.isEmpty ? nil
+                : "compiled  \(tables.count) knowledge-base matcher table\(tables.count == 1 ? "" : "s") in \(ArticleCache.compiledTables(in: folder).path)"
             guard let contents = try ArticleCache.contents(of: folder) else {
                 lines.append("size      \(Self.megabytes(size)) (no cache yet: the next run over a corpus starts it)")
+                if let tablesLine { lines.append(tablesLine) }
                 print(lines.joined(separator: "\n"))
                 return
             }
-            let files = ArticleCache.files(in: folder)
+            let files = ArticleCache.files(in: folder) + ArticleCache.compiledTableFiles(in: folder)
             lines.append("size      \(Self.megabytes(size)) in \(files.count) file\(files.count == 1 ? "" : "s")")
+            if let tablesLine { lines.append(tablesLine) }
             lines.append("holds     \(contents.parsedArticles) parsed article\(contents.parsedArticles == 1 ? "" : "s"), \(contents.annotations) annotation\(contents.annotations == 1 ? "" : "s")")
             lines.append("check     \(contents.check)")
             let aside = files.filter { $0.lastPathComponent.contains(".damaged-") && !$0.lastPathComponent.hasSuffix("-wal") && !$0.lastPathComponent.hasSuffix("-shm") }

@@ -164,6 +164,50 @@ final class CacheRunTests: ToolkitProcessTestCase {
         XCTAssertTrue(try cacheShow(root, "c").contains("no cache yet"))
     }
 
+    /// The knowledge base's matcher tables are kept in the cache's `compiled/` folder by the first
+    /// run and read by the next; a changed knowledge base gets tables of its own, a damaged table
+    /// file is built again, `--no-cache` neither reads nor writes them, and `toolkit cache` shows and
+    /// clears them.
+    func testCompiledTablesAreKeptBesideTheCache() throws {
+        let root = try workspace()
+        let expected = try people(root, cache: nil).stdout
+        let tables = root.appendingPathComponent("c/compiled")
+        func tableFiles() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: tables.path)) ?? []).filter { $0.hasSuffix(".automaton") }.sorted()
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("c").path), "--no-cache wrote tables")
+        XCTAssertEqual(try people(root, cache: "c").stdout, expected)
+        let first = tableFiles()
+        XCTAssertEqual(first.count, 1, "the first run keeps its tables")
+        XCTAssertTrue(try cacheShow(root, "c").contains("compiled  1 knowledge-base matcher table in \(tables.path)"))
+
+        // Articles and annotations gone, tables kept: the next run reads them and prints the same.
+        try FileManager.default.removeItem(at: root.appendingPathComponent("c/articles.sqlite"))
+        XCTAssertEqual(try people(root, cache: "c").stdout, expected)
+        XCTAssertEqual(tableFiles(), first)
+
+        // A damaged table file is not read: the tables are built again and the file replaced.
+        let file = tables.appendingPathComponent(first[0])
+        let whole = try Data(contentsOf: file)
+        try whole.prefix(whole.count / 2).write(to: file)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("c/articles.sqlite"))
+        let rebuilt = try people(root, cache: "c")
+        XCTAssertEqual(rebuilt.stdout, expected)
+        XCTAssertEqual(rebuilt.stderr, "toolkit: 40 articles read\n", "a damaged table is a cache miss, not news")
+        XCTAssertEqual(try Data(contentsOf: file), whole)
+
+        // Another knowledge base, other tables; both kept.
+        let kb = root.appendingPathComponent("plugins/lakes/kb/people.jsonl")
+        try write(String(contentsOf: kb, encoding: .utf8) + #"{"id": "person/juma-bakari", "kind": "person", "name": "Juma Bakari", "variants": [{"text": "Juma Bakari", "lang": "en"}]}"# + "\n", to: kb)
+        let added = try people(root, cache: "c")
+        XCTAssertTrue(added.stdout.contains("person/amina-odhiambo person/juma-bakari"), added.stdout)
+        XCTAssertEqual(tableFiles().count, 2)
+
+        let cleared = try run(["cache", "clear", "--cache", root.appendingPathComponent("c").path], in: root)
+        XCTAssertEqual(cleared.status, 0, cleared.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tables.path), "cache clear removes the tables")
+    }
+
     func testAFolderThatCannotBeUsedIsSaidAndTheRunGoesOn() throws {
         let root = try workspace()
         try write("a file where the cache folder should be\n", to: root.appendingPathComponent("taken"))

@@ -41,6 +41,26 @@ public struct AhoCorasickAutomaton: Sendable {
         storage = AutomatonBuilder(patterns: patterns, denseTableBudget: denseTableBudget).build()
     }
 
+    /// The same automaton, read from `snapshots` when an earlier process stored it there, else
+    /// built and stored.
+    public init(patterns: [[UInt8]], denseTableBudget: Int = 8 << 20, snapshots: AutomatonSnapshots?) {
+        guard let snapshots else {
+            self.init(patterns: patterns, denseTableBudget: denseTableBudget)
+            return
+        }
+        let key = snapshots.key(patterns: patterns, denseTableBudget: denseTableBudget)
+        if let stored = snapshots.load(key) {
+            self.init(storage: stored)
+        } else {
+            self.init(patterns: patterns, denseTableBudget: denseTableBudget)
+            snapshots.save(storage, key: key)
+        }
+    }
+
+    init(storage: AutomatonStorage) {
+        self.storage = storage
+    }
+
     public func patternLength(_ pattern: Int) -> Int { Int(storage.patternLengths[pattern]) }
 
     /// Calls `report(end, transition)` where `end` is the exclusive end offset of one or more

@@ -42,8 +42,9 @@ final class CompiledKnowledgeBase: Sendable {
     /// Persian میلان is Milan, Arabic ميلان the football club).
     let arabicProfiles: [Bool]
 
-    init(knowledgeBase kb: KnowledgeBase, denseTableBudget: Int = 8 << 20) {
+    init(knowledgeBase kb: KnowledgeBase, denseTableBudget: Int = 8 << 20, snapshots: AutomatonSnapshots? = nil) {
         var patternIndex: [String: Int] = [:]
+        patternIndex.reserveCapacity(kb.variantCount * 2)
         var spellings: [[UInt8]] = []
         var offsets: [Int] = []
         var referenceLists: [[Reference]] = []
@@ -101,7 +102,7 @@ final class CompiledKnowledgeBase: Sendable {
         patternBytes = spellings
         self.languages = languages
         self.arabicProfiles = arabicProfiles
-        automaton = AhoCorasickAutomaton(patterns: spellings, denseTableBudget: denseTableBudget)
+        automaton = AhoCorasickAutomaton(patterns: spellings, denseTableBudget: denseTableBudget, snapshots: snapshots)
     }
 
     /// One token of one or two letters: Xi, شي, Li. Not in Han, kana or Hangul, where two
@@ -109,14 +110,27 @@ final class CompiledKnowledgeBase: Sendable {
     static func isTinyToken(_ folded: String) -> Bool {
         // Without a space byte there is no space to find; Foundation's search is kept for the rest.
         guard !folded.utf8.contains(0x20) || !folded.contains(" ") else { return false }
-        let letters = folded.unicodeScalars.filter { $0.properties.isAlphabetic }
-        if letters.contains(where: { FoldedCharacter.kind(ofScalar: $0.value) == .continuous }) { return false }
-        return letters.count <= 2
+        // Counted in place (a filtered copy of every spelling's scalars cost a tenth of compiling):
+        // a third letter, or a letter of a continuous script, settles it.
+        var letters = 0
+        for scalar in folded.unicodeScalars where scalar.properties.isAlphabetic {
+            if FoldedCharacter.kind(ofScalar: scalar.value) == .continuous { return false }
+            letters += 1
+            if letters > 2 { return false }
+        }
+        return true
     }
 
     static func capitals(of text: String) -> Capitals {
-        let letters = text.unicodeScalars.filter { $0 != "." }
-        if (2...3).contains(letters.count) && letters.allSatisfy({ ("A"..."Z").contains($0) }) { return .all }
+        // Two or three capitals A-Z, dots aside (U.N.), counted without copying the scalars.
+        var letters = 0
+        var capitalsOnly = true
+        for scalar in text.unicodeScalars where scalar != "." {
+            letters += 1
+            if letters > 3 { break }
+            if !("A"..."Z").contains(scalar) { capitalsOnly = false }
+        }
+        if (2...3).contains(letters) && capitalsOnly { return .all }
         guard let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic }) else { return .any }
         return first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter ? .initial : .any
     }

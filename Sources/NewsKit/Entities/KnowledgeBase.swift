@@ -74,7 +74,9 @@ public final class KnowledgeBase: Sendable {
 
     /// A new knowledge base with these profiles added (merged into existing ones by id).
     public func adding(_ profiles: [EntityProfile]) -> KnowledgeBase {
-        KnowledgeBase(profiles: self.profiles + profiles)
+        let added = KnowledgeBase(profiles: self.profiles + profiles)
+        added.automatonSnapshots = automatonSnapshots
+        return added
     }
 
     public func adding(contentsOf other: KnowledgeBase) -> KnowledgeBase {
@@ -160,19 +162,39 @@ public final class KnowledgeBase: Sendable {
     /// The compiled matcher tables, built on first use and shared by every matcher of this
     /// knowledge base.
     var compiled: CompiledKnowledgeBase {
-        compiledCache.value { CompiledKnowledgeBase(knowledgeBase: self) }
+        compiledCache.value { CompiledKnowledgeBase(knowledgeBase: self, snapshots: $0) }
+    }
+
+    /// Builds the matcher tables now rather than in the first matcher: on one thread while
+    /// another loads something else.
+    public func compileForMatching() {
+        _ = compiled
+    }
+
+    /// Where the matcher's automaton is kept between processes (see `AutomatonSnapshots`), so that
+    /// the next process over the same knowledge base reads it instead of building it. Set it
+    /// before the first match; nil (the default) builds it in every process.
+    public var automatonSnapshots: AutomatonSnapshots? {
+        get { compiledCache.snapshots }
+        set { compiledCache.snapshots = newValue }
     }
 }
 
 private final class CompiledCache: @unchecked Sendable {
     private let lock = NSLock()
     private var compiled: CompiledKnowledgeBase?
+    private var storedSnapshots: AutomatonSnapshots?
 
-    func value(_ build: () -> CompiledKnowledgeBase) -> CompiledKnowledgeBase {
+    var snapshots: AutomatonSnapshots? {
+        get { lock.withLock { storedSnapshots } }
+        set { lock.withLock { storedSnapshots = newValue } }
+    }
+
+    func value(_ build: (AutomatonSnapshots?) -> CompiledKnowledgeBase) -> CompiledKnowledgeBase {
         lock.lock()
         defer { lock.unlock() }
         if let compiled { return compiled }
-        let built = build()
+        let built = build(storedSnapshots)
         compiled = built
         return built
     }

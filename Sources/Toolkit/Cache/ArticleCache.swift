@@ -1,4 +1,5 @@
 import Foundation
+import NewsKit
 
 /// Parsed articles and their annotations kept between runs, in one SQLite file (`CacheDatabase`):
 /// a rerun over an unchanged corpus reads them instead of parsing and annotating again. Values
@@ -62,20 +63,34 @@ public final class ArticleCache: @unchecked Sendable {
         return names.filter { $0.hasPrefix(fileName) }.sorted().map { folder.appendingPathComponent($0) }
     }
 
-    /// Bytes the cache's files take on disk (0 when there is no cache there).
+    /// The knowledge base's compiled matcher tables kept beside the articles (`AutomatonSnapshots`).
+    public static func compiledTables(in folder: URL) -> URL {
+        folder.appendingPathComponent("compiled")
+    }
+
+    /// The files of compiled tables in the cache `folder`.
+    public static func compiledTableFiles(in folder: URL) -> [URL] {
+        let tables = compiledTables(in: folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: tables.path)) ?? []
+        return names.sorted().map { tables.appendingPathComponent($0) }
+    }
+
+    /// Bytes the cache's files take on disk, compiled tables included (0 when there is no cache there).
     public static func size(of folder: URL) -> Int64 {
-        files(in: folder).reduce(0) { total, url in
+        (files(in: folder) + compiledTableFiles(in: folder)).reduce(0) { total, url in
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value
             return total + (size ?? 0)
         }
     }
 
-    /// Removes the cache's files; returns the bytes freed. A run using the cache meanwhile keeps
-    /// its open file until it ends; the next run starts an empty one.
+    /// Removes the cache's files and compiled tables; returns the bytes freed. A run using the
+    /// cache meanwhile keeps its open file until it ends; the next run starts an empty one.
     @discardableResult
     public static func clear(folder: URL) throws -> Int64 {
         let size = size(of: folder)
         for url in files(in: folder) { try FileManager.default.removeItem(at: url) }
+        let tables = compiledTables(in: folder)
+        if FileManager.default.fileExists(atPath: tables.path) { try FileManager.default.removeItem(at: tables) }
         return size
     }
 

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import NewsKit
 
 /// The article cache's SQLite file: parsed articles and annotations, each a value under a 32-byte
 /// key (the record's digest, then the fingerprint of what made the value). The row id is folded

@@ -4,7 +4,9 @@ import NewsKit
 extension PluginCatalog {
     /// Every plugin's `kb/*.jsonl` and `kb/*.tsv`, merged.
     public func knowledgeBase() throws -> KnowledgeBase {
-        try loading(plugins.flatMap(\.knowledgeBaseFiles)) { try KnowledgeBase.load(files: $0) }
+        let base = try loading(plugins.flatMap(\.knowledgeBaseFiles)) { try KnowledgeBase.load(files: $0) }
+        base.automatonSnapshots = compiledTablesFolder.map { AutomatonSnapshots(folder: $0, salt: CacheFingerprints.build) }
+        return base
     }
 
     /// The `markers/*.tsv` of the run's plugins (news-markers gives the general ones); a plugin's
@@ -33,7 +35,10 @@ extension PluginCatalog {
 
     /// Knowledge base and rules of the plugins, ready to annotate.
     public func annotator() throws -> EntityAnnotator {
-        EntityAnnotator(knowledgeBase: try knowledgeBase(), rules: try rules())
+        let rules = loadingAside { try self.rules() }
+        let knowledgeBase = try knowledgeBase()
+        knowledgeBase.compileForMatching()
+        return EntityAnnotator(knowledgeBase: knowledgeBase, rules: try rules())
     }
 
     /// Plugin data errors name their file, line and field; they are the user's to fix, so usage errors.

@@ -120,6 +120,9 @@ public struct PluginCatalog: Sendable {
     /// Plugin name -> why it is selected, or why not.
     public var reasons: [String: String] = [:]
     public var searchPath: PluginSearchPath
+    /// Where the knowledge base's matcher tables are kept between processes: `compiled/` in the
+    /// article cache's folder, or nowhere (`--no-cache`). See `AutomatonSnapshots`.
+    public var compiledTablesFolder: URL?
 
     /// Whether any plugin brings knowledge-base files.
     public var hasKnowledgeBase: Bool { plugins.contains { !$0.knowledgeBaseFiles.isEmpty } }
@@ -152,6 +155,7 @@ public struct PluginCatalog: Sendable {
     public static func survey(extra: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PluginCatalog {
         let path = PluginSearchPath(extra: extra, environment: environment)
         var catalog = PluginCatalog(plugins: [], available: [], shadowed: [], broken: [], searchPath: path)
+        catalog.compiledTablesFolder = ArticleCache.defaultFolder(environment: environment).map(ArticleCache.compiledTables(in:))
         var winners: [String: URL] = [:]
         let fm = FileManager.default
         for entry in path.entries {
