@@ -19,10 +19,18 @@ enum RuleFolding {
         }
     }
 
-    /// Appends the folded form of `bytes[range]` (valid UTF-8) to `out`.
-    static func appendFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8]) {
+    /// Appends the folded form of `bytes[range]` (valid UTF-8) to `out`; `arabicTable: false`
+    /// folds the Arabic block scalar by scalar too (what the table must agree with).
+    static func appendFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8],
+                             arabicTable: Bool = true) {
+        let arabic = ArabicBlockTable.shared
         var i = range.lowerBound
         while i < range.upperBound {
+            if arabicTable, let entry = arabic.entry(bytes, at: i) {
+                ArabicBlockTable.appendFolded(entry, into: &out)
+                i += 2
+                continue
+            }
             let (scalar, length) = decodeScalar(bytes, at: i)
             i += length
             appendFolded(scalar: scalar, into: &out)

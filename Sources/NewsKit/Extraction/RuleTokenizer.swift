@@ -39,7 +39,9 @@ enum RuleTokenizer {
         return text.withUTF8 { tokens(in: $0) }
     }
 
-    static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [RuleToken] {
+    /// `arabicTable: false` reads Arabic-block scalars through the general functions too, for
+    /// the tests that hold `ArabicBlockTable` to them.
+    static func tokens(in bytes: UnsafeBufferPointer<UInt8>, arabicTable: Bool = true) -> [RuleToken] {
         var tokens: [RuleToken] = []
         tokens.reserveCapacity(bytes.count / 5)
         var scratch: [UInt8] = []
@@ -60,7 +62,7 @@ enum RuleTokenizer {
             case .ignorable:
                 i += length
             case .letter, .mark:
-                var token = readWord(bytes, from: i, scratch: &scratch)
+                var token = readWord(bytes, from: i, scratch: &scratch, arabicTable: arabicTable)
                 token.spaceBefore = space; token.lineBefore = line; token.zwnjBefore = zwnj && !space
                 tokens.append(token)
                 i = token.end
@@ -89,7 +91,8 @@ enum RuleTokenizer {
         return tokens
     }
 
-    private static func readWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, scratch: inout [UInt8]) -> RuleToken {
+    private static func readWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, scratch: inout [UInt8],
+                                 arabicTable: Bool) -> RuleToken {
         if let word = readASCIIWord(bytes, from: start) { return word }
         let n = bytes.count
         var i = start
@@ -98,7 +101,24 @@ enum RuleTokenizer {
         var upperInitial = false, upperAfterHyphen = false, afterHyphen = false
         var upperCount = 0, lowerCount = 0
         var previousWasLetter = false
+        let arabic = ArabicBlockTable.shared
         while i < n {
+            // A letter or mark of the Arabic block, as the general branches below would read it
+            // (its writing is Arabic, which has no case); anything else of the block goes there.
+            if arabicTable, let entry = arabic.entry(bytes, at: i) {
+                if ArabicBlockTable.isLetter(entry) {
+                    if writing == nil { writing = .arabic }
+                    firstLetter = false
+                    afterHyphen = false
+                    previousWasLetter = true
+                    i += 2
+                    continue
+                }
+                if ArabicBlockTable.isMark(entry) {
+                    i += 2
+                    continue
+                }
+            }
             let (u, length) = RuleFolding.decodeScalar(bytes, at: i)
             let cls = RuleScalarClass.of(u)
             if cls == .letter {
@@ -133,7 +153,7 @@ enum RuleTokenizer {
             }
         }
         scratch.removeAll(keepingCapacity: true)
-        RuleFolding.appendFolded(bytes, start..<i, into: &scratch)
+        RuleFolding.appendFolded(bytes, start..<i, into: &scratch, arabicTable: arabicTable)
         var token = RuleToken(start: start, end: i, kind: .word, writing: writing ?? .other,
                               key: String(decoding: scratch, as: UTF8.self), hash: RuleKey.fnv(scratch))
         token.upperInitial = upperInitial

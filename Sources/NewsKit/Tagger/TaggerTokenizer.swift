@@ -10,7 +10,10 @@ enum TaggerTokenizer {
         var features: TaggerFeatures.Token
     }
 
-    static func tokens(in bytes: UnsafeBufferPointer<UInt8>, gazetteer: TaggerGazetteer, clusters: TaggerClusters = .none) -> [Token] {
+    /// `arabicTable: false` reads Arabic-block scalars through the general functions too, for
+    /// the tests that hold `ArabicBlockTable` to them.
+    static func tokens(in bytes: UnsafeBufferPointer<UInt8>, gazetteer: TaggerGazetteer, clusters: TaggerClusters = .none,
+                       arabicTable: Bool = true) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 6)
         var scratch: [UInt8] = []
@@ -40,7 +43,7 @@ enum TaggerTokenizer {
                     space = false; line = false; zwnj = false
                     continue
                 }
-                var facts = word(bytes, from: i, folding: &scratch)
+                var facts = word(bytes, from: i, folding: &scratch, arabicTable: arabicTable)
                 facts.attached = !space && !zwnj && !line
                 facts.lineBefore = line
                 facts.zwnjBefore = zwnj && !space
@@ -125,7 +128,8 @@ enum TaggerTokenizer {
     /// A word as `RuleTokenizer` reads one: letters and marks, with hyphens and apostrophes
     /// between letters, an English possessive "'s" left out.
     /// Its folded bytes go to `folded` as it is read, each scalar decoded once.
-    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, folding folded: inout [UInt8]) -> WordFacts {
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, folding folded: inout [UInt8],
+                             arabicTable: Bool) -> WordFacts {
         folded.removeAll(keepingCapacity: true)
         let n = bytes.count
         var i = start
@@ -133,7 +137,24 @@ enum TaggerTokenizer {
         var firstLetter = true, afterHyphen = false, previousWasLetter = false
         var facts = WordFacts(end: start, kind: .word, writing: .other)
         var upperCount = 0, lowerCount = 0
+        let arabic = ArabicBlockTable.shared
         while i < n {
+            // A letter or mark of the Arabic block, as the general branches below would read and
+            // fold it (its writing is Arabic, which has no case); anything else of the block goes there.
+            if arabicTable, let entry = arabic.entry(bytes, at: i) {
+                if ArabicBlockTable.isLetter(entry) {
+                    if writing == nil { writing = .arabic }
+                    firstLetter = false; afterHyphen = false; previousWasLetter = true
+                    ArabicBlockTable.appendFolded(entry, into: &folded)
+                    i += 2
+                    continue
+                }
+                if ArabicBlockTable.isMark(entry) {
+                    ArabicBlockTable.appendFolded(entry, into: &folded)
+                    i += 2
+                    continue
+                }
+            }
             let (u, length) = RuleFolding.decodeScalar(bytes, at: i)
             let cls = RuleScalarClass.of(u)
             if cls == .letter {
