@@ -44,11 +44,11 @@ extension EntityAnnotator {
         }
         let outdoneRanges = Set(outdone.map { range(sureMentions[$0])! })
         let tagged = TaggerRangeIndex(kept.map(\.0.range))
-        let sameName = Set(kept.map { "\($0.0.range) \($0.0.kindName)" })
+        let sameName = Set(kept.map { SameName(range: $0.0.range, kind: $0.0.kindName) })
         var result = found.filter { m in
             guard let r = range(m) else { return true }
             if !isRule(m) { return m.kind != "place" || m.extractor != "kb" || !outdoneRanges.contains(r) }
-            return !tagged.overlaps(r) || sameName.contains("\(r) \(m.kind)")
+            return !tagged.overlaps(r) || sameName.contains(SameName(range: r, kind: m.kind))
         }
         let ruleRanges = TaggerRangeIndex(result.filter(isRule).compactMap(range))
         for (span, surface) in kept where !ruleRanges.contains(span.range) {
@@ -63,6 +63,13 @@ extension EntityAnnotator {
                                         extractor: "tagger", score: score))
         }
         return result
+    }
+
+    /// A name found at the same bytes with the same kind: a value, not the text "3..<9 person"
+    /// that was made and hashed for every span and mention.
+    private struct SameName: Hashable {
+        let range: Range<Int>
+        let kind: String
     }
 
     /// As in the matcher: Arabic text does not use another language's Arabic-script spelling of a
