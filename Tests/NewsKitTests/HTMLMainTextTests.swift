@@ -138,4 +138,97 @@ final class HTMLMainTextTests: XCTestCase {
         XCTAssertTrue(article.blocks.contains { $0.kind == .caption && $0.text == caption })
         for paragraph in paragraphs { XCTAssertTrue(article.text.contains(paragraph), article.text) }
     }
+
+    /// A sidebar's text widget (a list of places, full of commas) can outscore a short article;
+    /// the body is chosen among candidates outside furniture that holds under half the page's text.
+    func testASidebarBoxDoesNotOutscoreAShortArticle() {
+        let body = paragraphs.prefix(2).map { "<p>\($0)</p>" }.joined()
+        let places = (1...30).map { "Mji \($0)" }.joined(separator: ", ")
+        let menu = (1...10).map { "<li><a href=\"/s\($0)\">Sehemu ya \($0)</a></li>" }.joined()
+        let html = """
+            <html><body><nav><ul>\(menu)</ul></nav><div class="main"><article><h1>Putin azuru Beijing</h1>\(body)</article></div>
+            <div class="side"><aside><h3>Anwani</h3><div class="textwidget"><p>Anwani zetu: \(places).</p></div></aside></div></body></html>
+            """
+        let text = kept(html)
+        for paragraph in paragraphs.prefix(2) { XCTAssertTrue(text.contains(paragraph), text) }
+        XCTAssertFalse(text.contains("Anwani zetu"), text)
+    }
+
+    /// Live commentary is marked up as comments (`live-comments`, `comment-body`); when the body
+    /// holds nothing else, those comments are the article, not furniture around it.
+    func testCommentsAreKeptWhenTheyAreAllTheBodyHolds() {
+        let minutes = ["Mchezo umeanza hapa uwanjani, timu zote mbili zinatafutana kwa tahadhari kubwa sana.",
+                       "Kona ya kwanza kwa wageni, lakini mpira unaokolewa na mlinzi wa kati bila shida yoyote.",
+                       "Goli! Mshambuliaji anafunga kwa kichwa baada ya krosi nzuri kutoka upande wa kulia wa uwanja."]
+        let comments = minutes.enumerated().map { i, m in
+            "<div class=\"live-comment\"><span class=\"minute\">\(i * 20)'</span><div class=\"comment-body\">\(m)</div></div>"
+        }.joined()
+        let html = """
+            <html><body><nav><a href="/">Nyumbani</a> <a href="/michezo">Michezo</a></nav>
+            <main><h1>Simba dhidi ya Yanga: moja kwa moja</h1><div id="live-content" class="live-comments">\(comments)</div></main>
+            <footer><p>Haki zote zimehifadhiwa 2024</p></footer></body></html>
+            """
+        let text = kept(html)
+        for minute in minutes { XCTAssertTrue(text.contains(minute), text) }
+        XCTAssertFalse(text.contains("Haki zote"), text)
+    }
+
+    /// A reference list (each entry full of commas) outscores the few paragraphs of a paper's
+    /// abstract; a list chosen as the body widens to the `<article>` around it.
+    func testAListBodyWidensToItsArticle() {
+        let references = (1...8).map { "<li>Mwandishi A\($0), Mwandishi B, Mwandishi C. Jina la makala, Jarida la Sayansi, 2019, 12(\($0)), 3-4.</li>" }.joined()
+        let html = """
+            <html><body><div class="site"><article class="paper"><h1>Chanjo na wazee</h1>
+            <div class="abstract"><h2>Muhtasari</h2><p>\(paragraphs[0])</p></div>
+            <div class="refs"><h2>Marejeo</h2><ol class="references">\(references)</ol></div></article></div></body></html>
+            """
+        let text = kept(html)
+        XCTAssertTrue(text.contains("Muhtasari"), text)
+        XCTAssertTrue(text.contains(paragraphs[0]), text)
+        XCTAssertTrue(text.contains("Jina la makala"), text)
+    }
+
+    /// An unclosed element in a `<noscript>` (a `<div>` left open for browsers without scripts)
+    /// makes libxml2 put the rest of the page inside it: a noscript with a page's worth of text is
+    /// read as visible.
+    func testAPageInsideAnUnclosedNoscriptIsRead() {
+        let body = (paragraphs + paragraphs + paragraphs + paragraphs).map { "<p>\($0)</p>" }.joined()
+        let html = """
+            <html><head><title>Putin azuru Beijing</title></head><body><noscript><div id="nojs"></noscript>
+            <div id="page"><div class="content"><h1>Putin azuru Beijing</h1>\(body)</div></div>
+            <div class="small"><p>Haki zote zimehifadhiwa 2024</p></div></body></html>
+            """
+        let text = kept(html)
+        for paragraph in paragraphs { XCTAssertTrue(text.contains(paragraph), text) }
+    }
+
+    /// A teaser of another story inside the article's column (a box of a linked headline and its
+    /// summary) is furniture, though it sits between the article's paragraphs.
+    func testATeaserBoxInsideTheColumnIsLeftOut() {
+        let teaser = "Wanasayansi wanaeleza jinsi virusi vinavyoenea na namna ya kujikinga navyo."
+        let html = """
+            <html><body><article class="story"><h1>Putin azuru Beijing</h1><p>\(paragraphs[0])</p><p>\(paragraphs[1])</p>
+            <div class="box half"><div class="boxhead">Podikasti</div><div class="item"><h2><a href="/podikasti/virusi">Virusi: maswali na majibu</a></h2>
+            <div class="summary"><p>\(teaser) <a href="/podikasti/virusi">zaidi</a></p></div></div></div>
+            <p>\(paragraphs[2])</p></article></body></html>
+            """
+        let text = kept(html)
+        for paragraph in paragraphs { XCTAssertTrue(text.contains(paragraph), text) }
+        XCTAssertFalse(text.contains(teaser), text)
+    }
+
+    /// A picture's caption in an element named for one (`wp-caption-text`, `legend`) is a caption
+    /// like a `<figcaption>`: beside the article's text, not in it.
+    func testAnElementNamedForACaptionIsACaption() throws {
+        let caption = "Ndege aina ya korongo akiwa juu ya kiota chake karibu na ziwa, picha ya mwaka jana."
+        let rest = paragraphs.dropFirst().map { "<p>\($0)</p>" }.joined()
+        let html = """
+            <html><body><article><h1>Ndege wa Afrika Mashariki</h1><p>\(paragraphs[0])</p>
+            <div class="image right"><img src="a.jpg"><div class="legend"><div class="content">\(caption)</div></div></div>\(rest)</article></body></html>
+            """
+        let article = try XCTUnwrap(HTMLTestSupport.article(html))
+        XCTAssertFalse(article.text.contains(caption), article.text)
+        XCTAssertEqual(article.captions, [caption])
+        for paragraph in paragraphs { XCTAssertTrue(article.text.contains(paragraph), article.text) }
+    }
 }

@@ -20,6 +20,8 @@ enum HTMLHints {
         var againstContent: Bool
         /// Names of the lede (`standfirst`, `intro`).
         var lede: Bool
+        /// Names of a picture's caption (`wp-caption-text`, `legend`).
+        var caption = false
 
         init(_ name: String) {
             var lower = name.lowercased()
@@ -37,13 +39,14 @@ enum HTMLHints {
                 || parts.contains(where: notFurniture.contains)
             againstContent = furnitureWord != nil || parts.contains(where: weakFurniture.contains)
             lede = parts.contains(where: ledeWords.contains)
+            caption = parts.contains(where: captionWords.contains)
         }
 
         /// The same judgement of a lowercased ASCII name: its words are split at the same bytes, and
         /// ASCII words equal the listed ones exactly when their bytes do.
         private init(ascii lower: UnsafeBufferPointer<UInt8>) {
             var furnitureWord: String?, partWord: String?
-            var content = false, weak = false, lede = false
+            var content = false, weak = false, lede = false, caption = false
             var start = 0
             for i in 0...lower.count {
                 if i < lower.count {
@@ -61,11 +64,13 @@ enum HTMLHints {
                 content = content || kinds.contains(.content) || kinds.contains(.notFurniture)
                 weak = weak || kinds.contains(.weak)
                 lede = lede || kinds.contains(.lede)
+                caption = caption || kinds.contains(.caption)
             }
             self.furnitureWord = furnitureWord ?? partWord
             self.content = content || contentPartBytes.contains { occurs($0, in: lower) }
             againstContent = self.furnitureWord != nil || weak
             self.lede = lede
+            self.caption = caption
         }
     }
 
@@ -73,12 +78,12 @@ enum HTMLHints {
     struct WordKinds: OptionSet {
         let rawValue: UInt8
         static let furniture = WordKinds(rawValue: 1), notFurniture = WordKinds(rawValue: 2), weak = WordKinds(rawValue: 4)
-        static let content = WordKinds(rawValue: 8), lede = WordKinds(rawValue: 16)
+        static let content = WordKinds(rawValue: 8), lede = WordKinds(rawValue: 16), caption = WordKinds(rawValue: 32)
 
         static let of: [String: WordKinds] = {
             var kinds: [String: WordKinds] = [:]
             let lists: [(Set<Substring>, WordKinds)] = [(furnitureWords, .furniture), (HTMLHints.notFurniture, .notFurniture), (weakFurniture, .weak),
-                                                        (contentWords, .content), (ledeWords, .lede)]
+                                                        (contentWords, .content), (ledeWords, .lede), (captionWords, .caption)]
             for (words, kind) in lists {
                 for word in words { kinds[String(word), default: []].insert(kind) }
             }
@@ -211,6 +216,13 @@ enum HTMLHints {
     static func isLede(_ names: Names) -> Bool {
         names.id?.lede == true || names.classes?.lede == true
     }
+
+    /// Names of a picture's caption.
+    static func isCaption(_ names: Names) -> Bool {
+        names.id?.caption == true || names.classes?.caption == true
+    }
+
+    static let captionWords: Set<Substring> = ["caption", "captions", "legend", "figcaption"]
 
     static let ledeWords: Set<Substring> = ["lead", "lede", "intro", "teaser", "standfirst", "summary", "excerpt",
                                                     "subtitle", "subheadline", "deck", "kicker"]

@@ -38,6 +38,7 @@ struct HTMLMainText {
         let names = elements.map { judge.names($0) }
         let furnitureOf = elements.indices.map { HTMLHints.furniture(elements[$0], names[$0], insideArticle: inArticleTag[$0]) }
         let ledeOf = names.map(HTMLHints.isLede)
+        let captionOf = names.map(HTMLHints.isCaption)
 
         // Scores flow from text blocks to the elements above them.
         var scores = [Double](repeating: 0, count: elements.count)
@@ -60,11 +61,25 @@ struct HTMLMainText {
         var best = -1
         var bestScore = 0.0
         var final = [Double](repeating: 0, count: elements.count)
+        // A box inside furniture (a sidebar's text widget, a comment, a pop-up) can outscore a short
+        // article: the body is the best candidate outside such boxes, if there is one.
+        let boxed = Self.boxed(elements, furnitureOf, names)
+        var boxedBest = -1
+        var boxedScore = 0.0
         for i in elements.indices where scored[i] {
             let e = elements[i]
             let density = e.textCharacters > 0 ? Double(e.linkCharacters) / Double(e.textCharacters) : 0
             final[i] = scores[i] * (1 - density)
-            if final[i] > bestScore { bestScore = final[i]; best = i }
+            if boxed[i] {
+                if final[i] > boxedScore { boxedScore = final[i]; boxedBest = i }
+            } else if final[i] > bestScore {
+                bestScore = final[i]
+                best = i
+            }
+        }
+        if best < 0 {
+            best = boxedBest
+            bestScore = boxedScore
         }
 
         // The body and its siblings that read like more of it.
@@ -102,11 +117,22 @@ struct HTMLMainText {
                 if prose[up] > prose[top] { top = up }
                 up = elements[up].parent
             }
+            // A list or table chosen as the body (a paper's references, full of commas, over its
+            // abstract) is part of the <article> around it, which holds the rest of the text.
+            if ["ol", "ul", "dl", "table"].contains(elements[top].tag) {
+                var article = elements[top].parent
+                while article >= 0, elements[article].tag != "article" { article = elements[article].parent }
+                if article >= 0, Double(elements[article].linkCharacters) < Double(elements[article].textCharacters) * 0.35,
+                   prose[article] > prose[top]
+                {
+                    top = article
+                }
+            }
             roots.insert(top)
             let parent = elements[top].parent
             if parent >= 0 {
                 let threshold = max(10, bestScore * 0.2)
-                for sibling in Self.children(of: parent, in: elements) where sibling != top {
+                for sibling in Self.children(of: parent, in: elements) where sibling != top && !boxed[sibling] {
                     let e = elements[sibling]
                     let density = e.textCharacters > 0 ? Double(e.linkCharacters) / Double(e.textCharacters) : 1
                     let sameClass = !e.classes.isEmpty && e.classes == elements[top].classes
@@ -126,6 +152,7 @@ struct HTMLMainText {
         let mainRootLabel = best >= 0 ? elements[roots.min() ?? best].label : "body"
 
         var paths = HTMLPaths(elements)
+        let teaserBox = Self.teaserBoxes(blocks, elements, rootOf)
 
         var segments: [HTMLSegment] = []
         segments.reserveCapacity(blocks.count)
@@ -134,7 +161,7 @@ struct HTMLMainText {
         var sawTitle = false
         for block in blocks {
             let e = block.element
-            let role = Self.role(of: e, in: elements, ledeOf: ledeOf, sawTitle: &sawTitle)
+            let role = Self.role(of: e, in: elements, ledeOf: ledeOf, captionOf: captionOf, sawTitle: &sawTitle)
             var main = false
             var reason: String
             var related = false
@@ -144,6 +171,12 @@ struct HTMLMainText {
                 reason = "in \(elements[rootOf[e]].label) (score \(Int(final[best].rounded())))"
                 var up = e
                 while up >= 0, up != rootOf[e] {
+                    if teaserBox[up], block.characters < 400 {
+                        main = false
+                        reason = "furniture: teaser of another story in \(elements[up].label)"
+                        related = true
+                        break
+                    }
                     // A wrapper holding most of the body is no sidebar whatever its names say.
                     if let why = furnitureOf[up],
                        HTMLHints.isStrongFurniture(why) || elements[up].textCharacters * 5 < elements[rootOf[e]].textCharacters * 2
@@ -188,6 +221,7 @@ struct HTMLMainText {
                                         path: e >= 0 ? paths.path(of: e) : "", related: related))
         }
         Self.keepLedes(&segments, blocks, plainOutside)
+        Self.keepCommentsWhenAllThereIs(&segments, blocks)
         Self.dropOrphanHeadings(&segments)
         return segments
     }
@@ -211,6 +245,73 @@ struct HTMLMainText {
             segments[i].reason = "between the title and the body"
         }
     }
+
+    /// Live commentary and forum threads are marked up as comments (`live-match-comments`,
+    /// `forum-comment-text`): when the body keeps next to nothing (under 200 characters besides
+    /// the title) and comments inside it hold four times that and 200 characters or more, the
+    /// comments are the page's text.
+    static func keepCommentsWhenAllThereIs(_ segments: inout [HTMLSegment], _ blocks: [HTMLTextBlock]) {
+        var kept = 0, comments = 0
+        var candidates: [Int] = []
+        for (i, segment) in segments.enumerated() {
+            if segment.main, segment.role != .title { kept += blocks[i].characters; continue }
+            guard !segment.main, segment.reason.hasPrefix("furniture: "), HTMLHints.has(segment.reason[...], "comment") else { continue }
+            candidates.append(i)
+            if blocks[i].linkCharacters * 2 < blocks[i].characters { comments += blocks[i].characters }
+        }
+        guard comments >= 200, kept < 200, kept * 4 < comments else { return }
+        for i in candidates where blocks[i].linkCharacters * 2 < blocks[i].characters {
+            segments[i].main = true
+            segments[i].reason = "comments are all the body holds"
+        }
+    }
+
+    /// Elements that cannot be the body: inside furniture (a sidebar, a comment, a pop-up's names)
+    /// that holds under half the page's text, as a wrapper holding more is the page's layout
+    /// whatever its names say. A form (ASP.NET wraps whole pages in one) or a page header boxes
+    /// nothing.
+    static func boxed(_ elements: [HTMLElement], _ furnitureOf: [String?], _ names: [HTMLHints.Names]) -> [Bool] {
+        var pageText = 0
+        for e in elements where e.parent < 0 { pageText += e.textCharacters }
+        var boxed = [Bool](repeating: false, count: elements.count)
+        for i in elements.indices {
+            if elements[i].parent >= 0, boxed[elements[i].parent] {
+                boxed[i] = true
+            } else if let why = furnitureOf[i], why != "<form>", why != "<header>", elements[i].textCharacters * 2 < pageText,
+                      // A column named for both (`article-content sticky-sidebar`) is the article's.
+                      names[i].classes?.content != true, names[i].id?.content != true
+            {
+                boxed[i] = true
+            }
+        }
+        return boxed
+    }
+
+    /// A teaser of another story inside the body: an element (not the body itself, under 500
+    /// characters and under half the body's text) that holds a headline wholly a link (an `<h2>`
+    /// to `<h6>`, or an element right inside one) and 30 characters or more besides.
+    static func teaserBoxes(_ blocks: [HTMLTextBlock], _ elements: [HTMLElement], _ rootOf: [Int]) -> [Bool] {
+        var headline = [Int](repeating: 0, count: elements.count)
+        for block in blocks where block.element >= 0 && block.characters >= 10 && block.linkCharacters * 10 >= block.characters * 9 {
+            let e = block.element
+            guard Self.subheadingTags.contains(elements[e].tag) || (elements[e].parent >= 0 && Self.subheadingTags.contains(elements[elements[e].parent].tag))
+            else { continue }
+            var up = e
+            while up >= 0 {
+                headline[up] += block.characters
+                up = elements[up].parent
+            }
+        }
+        var teaser = [Bool](repeating: false, count: elements.count)
+        for i in elements.indices where headline[i] > 0 && rootOf[i] >= 0 && rootOf[i] != i {
+            let e = elements[i]
+            teaser[i] = e.textCharacters < 500 && e.textCharacters >= headline[i] + 30 && e.textCharacters * 2 < elements[rootOf[i]].textCharacters
+                && !Self.subheadingTags.contains(e.tag)
+        }
+        return teaser
+    }
+
+    private static let subheadingTags: Set<String> = ["h2", "h3", "h4", "h5", "h6"]
 
     /// A heading that heads no kept text ("Related stories", "Most read", "Comments" above lists of
     /// links) belongs to the furniture under it: nothing kept follows it, or furniture does and
@@ -297,7 +398,7 @@ struct HTMLMainText {
         return result
     }
 
-    private static func role(of e: Int, in elements: [HTMLElement], ledeOf: [Bool], sawTitle: inout Bool) -> HTMLSegment.Role {
+    private static func role(of e: Int, in elements: [HTMLElement], ledeOf: [Bool], captionOf: [Bool], sawTitle: inout Bool) -> HTMLSegment.Role {
         guard e >= 0 else { return .paragraph }
         var up = e
         var steps = 0
@@ -312,8 +413,9 @@ struct HTMLMainText {
             case "pre": return .preformatted
             case "li", "dd", "dt": return .listItem
             case "td", "th": return .tableCell
-            case "p": return ledeOf[up] ? .lede : .paragraph
+            case "p": return captionOf[up] ? .caption : ledeOf[up] ? .lede : .paragraph
             default:
+                if captionOf[up] { return .caption }
                 if ledeOf[up] { return .lede }
             }
             up = elements[up].parent

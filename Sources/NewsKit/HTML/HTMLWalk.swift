@@ -127,6 +127,14 @@ final class HTMLWalk {
         if tag == "html", head.htmlLang == nil { head.htmlLang = attribute(node, "lang") ?? attribute(node, "xml:lang") }
         if tag == "body" { head.hasBody = true }
         let role = HTMLTagRole.of(tag)
+        // A <noscript> holds a line for browsers without scripts, but an element left open in it
+        // makes libxml2 put the rest of the page inside: one with a page's worth of text is read.
+        if tag == "noscript", (textContent(node)?.utf8.count ?? 0) >= 1000 {
+            flush()
+            if let first = node.pointee.children { visit(first, depth: depth + 1) }
+            flush()
+            return
+        }
         if role == .skipped {
             collectSkipped(node, tag: tag)
             return
