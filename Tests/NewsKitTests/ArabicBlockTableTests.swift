@@ -6,16 +6,7 @@ import XCTest
 /// read what the plain code reads: both ways on random text of every scalar of the block mixed
 /// with Latin words, joiners, digits, presentation forms and spaces.
 final class ArabicBlockTableTests: XCTestCase {
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    private typealias SplitMix = FoldingPropertyTests.SplitMix
 
     private static func text(_ rng: inout SplitMix) -> String {
         let pieces = ["بوتين", "پوتین", "الرئيس", "وبالمئة", "للأمم", "رئیس‌جمهور", "ـ", "َ", "ً", "ٰ", "،", "؛", "؟", "٫", "٬",

@@ -6,16 +6,7 @@ import XCTest
 /// answer what the dictionary it is made from answers, for the words it holds (neighbouring
 /// hashes included, so that probes run into each other) and for random others.
 final class TaggerGazetteerTableTests: XCTestCase {
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    private typealias SplitMix = FoldingPropertyTests.SplitMix
 
     func testGazetteerTableAnswersAsTheDictionary() {
         var rng = SplitMix(state: 3)

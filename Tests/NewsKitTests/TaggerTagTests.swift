@@ -7,16 +7,7 @@ import XCTest
 /// tags and margins are those of the plain computation: each token's emission is the sum of its
 /// feature rows' 8-bit weights times the scale, decoded by the full Viterbi loop.
 final class TaggerTagTests: XCTestCase {
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    private typealias SplitMix = FoldingPropertyTests.SplitMix
 
     func testTagsAndMarginsAreThePlainComputation() throws {
         var rng = SplitMix(state: 17)
