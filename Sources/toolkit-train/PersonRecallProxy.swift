@@ -33,6 +33,7 @@ struct PersonRecallProxy {
         rules.tagger = tagger
         let rulesAndTagger = EntityAnnotator(knowledgeBase: withheld, rules: rules)
         var sure = 0, byRules = 0, byBoth = 0, overlappedByBoth = 0, byTaggerAlone = 0
+        var missed: [String: (count: Int, context: String)] = [:]
         let reader = ArticleReader()
         for var record in records {
             record.lang = lang
@@ -50,13 +51,21 @@ struct PersonRecallProxy {
             for r in kb {
                 sure += 1
                 if rulesFound.contains(r) { byRules += 1 }
-                if bothSet.contains(r) { byBoth += 1 }
+                if bothSet.contains(r) { byBoth += 1 } else if setup.options.missed > 0 {
+                    let bytes = Array(article.text.utf8)
+                    let name = String(decoding: bytes[r], as: UTF8.self)
+                    let context = String(decoding: bytes[max(0, r.lowerBound - 60)..<min(bytes.count, r.upperBound + 60)], as: UTF8.self)
+                    missed[name, default: (0, context)].count += 1
+                }
                 if bothFound.contains(where: { $0.overlaps(r) }) { overlappedByBoth += 1 }
                 if taggerFound.contains(r) { byTaggerAlone += 1 }
             }
         }
         func share(_ n: Int) -> String { String(format: "%.3f", Double(n) / Double(max(sure, 1))) }
-        return "\(lang): \(sure) person mentions the knowledge base finds in \(records.count) articles of \(file.lastPathComponent)"
+        let listed = missed.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
+            .prefix(setup.options.missed)
+            .map { "  missed \($0.value.count)x \($0.key)  …\($0.value.context.replacingOccurrences(of: "\n", with: " "))…\n" }.joined()
+        return listed + "\(lang): \(sure) person mentions the knowledge base finds in \(records.count) articles of \(file.lastPathComponent)"
             + (distant ? " (the tagger's development articles)" : "") + "; with the knowledge base withheld, found by"
             + " the rules \(share(byRules)), the rules and tagger \(share(byBoth)) (exact span; \(share(overlappedByBoth)) overlapping),"
             + " the tagger alone without the knowledge base's words \(share(byTaggerAlone))"

@@ -13,6 +13,8 @@ struct TrainingOptions {
     var articles = 2000
     /// Passes of the speed measurement; nil: as many as two seconds allow.
     var passes: Int?
+    /// `recall`: also list this many of the most frequent person names the rules and tagger missed.
+    var missed = 0
 
     /// 2^16 rows × 9 tags × 2 bytes: 1.2 MB a language, about a processor's level-2 cache, which
     /// keeps tagging fast; 2^18 rows scored the same on the development splits (issue 11 note).
@@ -36,6 +38,7 @@ struct TrainingOptions {
             case "--bits": bits = Int(try value())
             case "--articles": articles = Int(try value()) ?? articles
             case "--passes": passes = Int(try value())
+            case "--missed": missed = Int(try value()) ?? missed
             default: throw TrainingError("unknown option \(args[i])")
             }
             i += 1

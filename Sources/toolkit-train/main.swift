@@ -8,7 +8,7 @@ import NewsKit
 let usage = """
     usage: toolkit-train train [--train DIR] [--corpus DIR] [--kb DIR] [--out DIR] [--langs sw,fa,ar,en] [--epochs N] [--bits N]
            toolkit-train eval  [--train DIR] [--corpus DIR] [--kb DIR] [--out DIR] [--langs sw,fa,ar,en] [--passes N]
-           toolkit-train recall [--corpus DIR] [--kb DIR] [--out DIR] [--langs sw,fa,ar,en] [--articles N]
+           toolkit-train recall [--corpus DIR] [--kb DIR] [--out DIR] [--langs sw,fa,ar,en] [--articles N] [--missed N]
     """
 
 var options = TrainingOptions()
