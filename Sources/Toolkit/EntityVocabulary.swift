@@ -6,7 +6,7 @@ enum EntityVocabulary {
     static let kinds = ["person", "org", "place", "date", "money", "percent", "quantity"]
     /// `text` for the lede and body, else the kind of block a mention was found in.
     static let sections = ["text"] + BlockKind.allCases.map(\.rawValue).filter { $0 != "paragraph" && $0 != "lede" }
-    static let builtInExtractors = ["kb", "title", "capitalised", "pattern", "date", "amount", "tagger"]
+    static let builtInExtractors = ["kb"] + Mention.ruleExtractors + ["date", "amount", "tagger"]
 
     /// An error naming the bad value and listing the valid ones.
     static func unknown(_ what: String, _ value: String, valid: [String], in function: String) -> LuaFilterError {

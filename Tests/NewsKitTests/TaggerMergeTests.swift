@@ -4,12 +4,13 @@ import XCTest
 
 /// How the tagger's names replace the rules' (`EntityAnnotator.mergingTagger`): a rule's person,
 /// organisation or place that a kept tagger name overlaps goes, unless the tagger found the very
-/// same name (same bytes, same kind), which stays with its rule and role. The merge looks such
-/// names up by value (range and kind); this recomputes the rule on real Swahili and English
-/// articles of ../shared/corpus from the tagger's own spans, and needs the same-name case to occur.
+/// same name (same bytes, same kind), which stays with its rule and role, and a tagger person
+/// inside a speaker's name goes instead. The merge looks such names up by value (range and
+/// kind); this recomputes the rule on real Swahili, English and Persian articles of
+/// ../shared/corpus from the tagger's own spans, and needs each case to occur.
 final class TaggerMergeTests: XCTestCase {
     private static let repo = SharedTestData.repoRoot
-    private static let isRule: Set<String> = ["title", "capitalised", "pattern"]
+    private static let isRule = Set(Mention.ruleExtractors)
 
     func testRuleNamesStayExactlyWhereTheTaggerFoundTheSameName() throws {
         let folder = Self.repo.appendingPathComponent("Plugins/ner/tagger")
@@ -22,8 +23,8 @@ final class TaggerMergeTests: XCTestCase {
         rules.tagger = tagger
         let withTagger = EntityAnnotator(knowledgeBase: base, rules: rules)
         let withoutTagger = EntityAnnotator(knowledgeBase: base)
-        var sameNames = 0, replaced = 0
-        for (file, lang) in [("sw-masakhanews.jsonl", "sw"), ("en-tehran-times.jsonl", "en")] {
+        var sameNames = 0, replaced = 0, insideSpeakers = 0
+        for (file, lang) in [("sw-masakhanews.jsonl", "sw"), ("en-tehran-times.jsonl", "en"), ("fa-fars-news.jsonl", "fa")] {
             let lines = try String(contentsOf: SharedTestData.corpusFile(file), encoding: .utf8).split(separator: "\n").prefix(40)
             for line in lines {
                 guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
@@ -35,8 +36,16 @@ final class TaggerMergeTests: XCTestCase {
                 let without = withoutTagger.annotate(article).mentions.filter { $0.first != nil }
                 func range(_ m: EntityMention) -> Range<Int> { (m.first! - 1)..<m.last! }
                 let sure = without.filter { !Self.isRule.contains($0.extractor) }.map(range)
+                let speakers = without.filter { $0.extractor == "speaker" && $0.kind == "person" }.map(range)
                 let kept = tagger.spans(in: article.text, lang: lang, gazetteer: tagger.gazetteer(for: base))
                     .filter { span in !sure.contains { $0.overlaps(span.range) } }
+                    .filter { span in
+                        let inside = span.kindName == "person" && speakers.contains {
+                            $0 != span.range && $0.lowerBound <= span.range.lowerBound && span.range.upperBound <= $0.upperBound
+                        }
+                        if inside { insideSpeakers += 1 }
+                        return !inside
+                    }
                 let expected = without.filter { Self.isRule.contains($0.extractor) }.filter { m in
                     let r = range(m)
                     if kept.contains(where: { $0.range == r && $0.kindName == m.kind }) { sameNames += 1; return true }
@@ -50,5 +59,6 @@ final class TaggerMergeTests: XCTestCase {
         }
         XCTAssertGreaterThan(sameNames, 0, "no rule name was also the tagger's")
         XCTAssertGreaterThan(replaced, 0, "no rule name was replaced by the tagger's")
+        XCTAssertGreaterThan(insideSpeakers, 0, "no tagger person was inside a speaker's name")
     }
 }

@@ -136,16 +136,37 @@ final class PluginDataTests: ToolkitProcessTestCase {
         try write("Le chef de la junte arrive a Niamey\n\nLe chef de la junte Abdourahamane Tiani a reçu hier la ministre Amina Odhiambo à Niamey pour des entretiens.\n", to: article)
 
         func people(_ extra: [String]) throws -> [String] {
-            let result = try toolkit(["entities", article.path, "--kind", "person", "--format", "csv"] + extra, in: root)
-            XCTAssertEqual(result.status, 0, result.stderr)
-            return result.stdout.split(separator: "\r\n").dropFirst().map { line in
-                let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-                return "\(cells[2]) \(cells[12])"   // id and extractor
-            }
+            try peopleFound(in: article, from: root, extra).map { "\($0.id) \($0.extractor)" }
         }
         XCTAssertEqual(try people(["--plugin", plugin.path]), ["~person/abdourahamane-tiani title", "person/amina-odhiambo kb"])
         let without = try people([])
         XCTAssertFalse(without.contains { $0.contains("tiani") }, "\(without)")
         XCTAssertFalse(without.contains("person/amina-odhiambo kb"), "\(without)")
+    }
+
+    /// The people `toolkit entities` finds in `article` (CSV columns id, text and extractor).
+    private func peopleFound(in article: URL, from root: URL, _ extra: [String]) throws -> [(id: String, text: String, extractor: String)] {
+        let result = try toolkit(["entities", article.path, "--kind", "person", "--format", "csv"] + extra, in: root)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return result.stdout.split(separator: "\r\n").dropFirst().map { line in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return (cells[2], cells[5], cells[12])
+        }
+    }
+
+    /// A plugin's `words*.tsv` adds a Persian speech verb: the name opening a sentence before it is a speaker.
+    func testASpeechVerbFromAPluginFindsTheSpeaker() throws {
+        let root = try temporaryFolder()
+        let plugin = root.appendingPathComponent("dari")
+        try FileManager.default.createDirectory(at: plugin.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try write("return { name = 'dari', version = '0.1.0', toolkit = '>=0.1.0' }\n", to: plugin.appendingPathComponent("plugin.lua"))
+        try write("fa\tspeech-verb\tابراز داشت\n", to: plugin.appendingPathComponent("rules/words-dari.tsv"))
+        let article = root.appendingPathComponent("a.txt")
+        try write("نشست استانداران در کابل\n\nنشست استانداران امروز در کابل برگزار شد و درباره طرح‌های عمرانی گفت‌وگو کردند.\n\nکاظمی ابراز داشت: این طرح‌ها تا پایان سال به بهره‌برداری می‌رسد و مردم از آن بهره می‌برند.\n", to: article)
+        func speakers(_ extra: [String]) throws -> [String] {
+            try peopleFound(in: article, from: root, extra).filter { $0.extractor == "speaker" }.map(\.text)
+        }
+        XCTAssertEqual(try speakers(["--plugin", plugin.path]), ["کاظمی"])
+        XCTAssertEqual(try speakers([]), [])
     }
 }

@@ -3,7 +3,7 @@
 /// an organisation the tagger finds around a knowledge-base place is kept instead of it; the tagger
 /// wins over the rules' people, organisations and places (on the development splits it is far
 /// more precise than capitalisation and head-word patterns), except where a rule found the very
-/// same name, whose role it keeps. A tagger name takes a profile's id where its folded text is a
+/// same name, whose role it keeps, or a speaker's name holding the tagger's. A tagger name takes a profile's id where its folded text is a
 /// spelling of one of its kind, and otherwise the unlinked id the rules give.
 extension EntityAnnotator {
     /// The tagger reads a text in windows of 64 KiB (six times the longest article of the sample
@@ -22,7 +22,7 @@ extension EntityAnnotator {
             }
         }
         guard !spans.isEmpty else { return found }
-        let isRule = { (m: EntityMention) in ["title", "capitalised", "pattern"].contains(m.extractor) }
+        let isRule = { (m: EntityMention) in Mention.ruleExtractors.contains(m.extractor) }
         let range = { (m: EntityMention) in m.first.map { ($0 - 1)..<m.last! } }
         let sureMentions = found.filter { !isRule($0) && $0.first != nil }
         let sure = TaggerRangeIndex(sureMentions.map { range($0)! })
@@ -40,6 +40,17 @@ extension EntityAnnotator {
                 // Issue 11: an organisation named after a place (Kenya Airways, دانشگاه تهران) is not the place.
                 kept.append((span, surface))
                 outdone.formUnion(overlapping)
+            }
+        }
+        // A speaker's name holding a shorter tagger person ("پور" of "حقیقت‌پور افزود", the
+        // tagger splitting at a ZWNJ) is the name the tagger saw a piece of: the speaker rule's
+        // bounds are the sentence's start and the verb, where a title's name may run on.
+        let rulePeople = found.filter { $0.extractor == "speaker" && $0.kind == "person" }.compactMap(range)
+        let rulePeopleIndex = TaggerRangeIndex(rulePeople)
+        kept.removeAll { span, _ in
+            span.kindName == "person" && rulePeopleIndex.overlapping(span.range).contains { i in
+                let r = rulePeople[i]
+                return r != span.range && r.lowerBound <= span.range.lowerBound && span.range.upperBound <= r.upperBound
             }
         }
         let outdoneRanges = Set(outdone.map { range(sureMentions[$0])! })

@@ -4,6 +4,11 @@
 /// so the same name yields the same id in every article; amounts get an id derived from
 /// their value and unit ("~money/200000000000-USD").
 public struct Mention: Sendable, Hashable, Codable {
+    /// The rules that name people, organisations and places: people by a title or role, by
+    /// capitals with a cue, as the subject of a speech verb; organisations and places by head
+    /// words. The trained tagger outdoes these guesses; the knowledge base outdoes both.
+    public static let ruleExtractors = ["title", "capitalised", "speaker", "pattern"]
+
     public var id: String
     /// person, org, place, money, percent, quantity
     public var kind: String
@@ -13,7 +18,7 @@ public struct Mention: Sendable, Hashable, Codable {
     public var text: String
     /// 0-based byte offsets into the analysed text.
     public var utf8Range: Range<Int>
-    /// "title", "capitalised", "pattern" or "amount".
+    /// One of `Mention.ruleExtractors`, or "amount".
     public var extractor: String
     /// Confidence, 0...1.
     public var score: Double

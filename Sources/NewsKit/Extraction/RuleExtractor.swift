@@ -70,6 +70,8 @@ public struct RuleExtractor: Sendable {
         var covered = document.coverage(of: people)
         people += document.capitalisedPeople(skipping: covered)
         covered = document.coverage(of: people)
+        people += document.speakingPeople(skipping: covered)
+        covered = document.coverage(of: people)
         let entities = document.patternEntities()
         var all = RuleExtractor.withoutOverlaps(people + entities)
         all += document.repeatedPeople(all.filter { $0.kind == "person" }, covered: document.coverage(of: all))
