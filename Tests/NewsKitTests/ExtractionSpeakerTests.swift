@@ -59,7 +59,24 @@ final class ExtractionSpeakerTests: XCTestCase {
         XCTAssertEqual(ExtractionProbe.people(text, "fa").filter { $0.extractor == "speaker" }.map(\.text), [])
     }
 
-    /// Arabic has no speech-verb rows: its speech verbs open the sentence ("وقال").
+    /// The news-markers plugin's Persian speech verbs that follow their subject (`sov`, what the
+    /// quote finder reads speakers by) are the rule's too, but for those that organisations
+    /// and newspapers say as often as people: the two lists cannot drift apart unseen.
+    func testThePersianSpeechVerbsOfTheQuoteMarkersAreTheRulesToo() {
+        let organisational: Set<String> = ["اعلام کرد", "نوشت"]
+        let verbs = MarkerSet.bundled.entries.filter { $0.kind == .speechVerb && $0.lang == "fa" && $0.options.contains(.sov) }
+        XCTAssertFalse(verbs.isEmpty, "no Persian speech verbs among the bundled markers")
+        for verb in verbs where !organisational.contains(verb.phrase) {
+            let text = "کاظمی \(verb.phrase): این طرح تا پایان سال اجرا می‌شود."
+            XCTAssertEqual(ExtractionProbe.people(text, "fa").filter { $0.extractor == "speaker" }.map(\.text), ["کاظمی"], verb.phrase)
+        }
+        for phrase in organisational {
+            XCTAssertEqual(ExtractionProbe.people("کاظمی \(phrase): این طرح تا پایان سال اجرا می‌شود.", "fa")
+                .filter { $0.extractor == "speaker" }.map(\.text), [], phrase)
+        }
+    }
+
+    /// Arabic has no speech-after rows: its speech verbs open the sentence ("وقال").
     func testArabicTextHasNoSpeakerFinds() {
         let text = "حسيني أضاف أن الاجتماع سيعقد غدا."
         XCTAssertEqual(ExtractionProbe.people(text, "ar").filter { $0.extractor == "speaker" }.map(\.text), [])

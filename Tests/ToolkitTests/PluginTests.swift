@@ -160,7 +160,7 @@ final class PluginDataTests: ToolkitProcessTestCase {
         let plugin = root.appendingPathComponent("dari")
         try FileManager.default.createDirectory(at: plugin.appendingPathComponent("rules"), withIntermediateDirectories: true)
         try write("return { name = 'dari', version = '0.1.0', toolkit = '>=0.1.0' }\n", to: plugin.appendingPathComponent("plugin.lua"))
-        try write("fa\tspeech-verb\tابراز داشت\n", to: plugin.appendingPathComponent("rules/words-dari.tsv"))
+        try write("fa\tspeech-after\tابراز داشت\n", to: plugin.appendingPathComponent("rules/words-dari.tsv"))
         let article = root.appendingPathComponent("a.txt")
         try write("نشست استانداران در کابل\n\nنشست استانداران امروز در کابل برگزار شد و درباره طرح‌های عمرانی گفت‌وگو کردند.\n\nکاظمی ابراز داشت: این طرح‌ها تا پایان سال به بهره‌برداری می‌رسد و مردم از آن بهره می‌برند.\n", to: article)
         func speakers(_ extra: [String]) throws -> [String] {

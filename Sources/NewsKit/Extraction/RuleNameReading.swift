@@ -166,7 +166,9 @@ extension RuleDocument {
     /// (Arabic: before a definite noun, "انسحاب الولايات") turns out to be.
     private func endsWithNonName(_ next: Int) -> Bool {
         guard next < count, isWord(next, .arabic), !tokens[next].lineBefore else { return false }
-        if tables.proclitics.isEmpty { return has(next, .verb) }
+        // Persian: the word before a verb is the noun of a compound verb ("X کرد"), not a name
+        // part; before a verb of saying it is the speaker's name ("کاظمی می‌گوید").
+        if tables.proclitics.isEmpty { return has(next, .verb) && !(phraseClass(at: next)?.cls.contains(.speechAfter) ?? false) }
         return startsWithArticle(next) && !isArabicBoundary(next)
     }
 

@@ -28,7 +28,7 @@ struct RuleWordClass: OptionSet, Sendable, Hashable {
     static let determiner = RuleWordClass(rawValue: 1 << 20)
     /// A verb of saying that follows its subject ("افزود", "خاطرنشان کرد"): the subject opening a
     /// sentence before one is a speaker's name (`speakingPeople`). Also `cueAfter`: it ends a name.
-    static let speechVerb = RuleWordClass(rawValue: 1 << 21)
+    static let speechAfter = RuleWordClass(rawValue: 1 << 21)
     /// Derived: the first word of a title phrase.
     static let titleStart = RuleWordClass(rawValue: 1 << 24)
     /// Derived: a number or scale word.
@@ -44,7 +44,7 @@ struct RuleWordClass: OptionSet, Sendable, Hashable {
         "cue-before": .cueBefore, "first-name": .firstName, "org-word": .orgWord, "skip": .skip,
         "month": .month, "weekday": .weekday, "name-joiner": .nameJoiner, "proclitic": .proclitic,
         "decimal-comma": .decimalComma, "decimal-point": .decimalPoint, "name-part": .namePart, "determiner": .determiner,
-        "speech-verb": [.speechVerb, .cueAfter],
+        "speech-after": [.speechAfter, .cueAfter],
     ]
 }
 

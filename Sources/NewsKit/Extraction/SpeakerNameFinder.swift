@@ -24,9 +24,9 @@ extension RuleDocument {
         return found
     }
 
-    /// A speech verb (the language's `speech-verb` phrases) right after the name, on its line.
+    /// A speech verb (the language's `speech-after` phrases) right after the name, on its line.
     private func speechFollows(_ end: Int) -> Bool {
         guard end < count, !tokens[end].lineBefore, tokens[end].writing == .arabic else { return false }
-        return phraseClass(at: end)?.cls.contains(.speechVerb) ?? false
+        return phraseClass(at: end)?.cls.contains(.speechAfter) ?? false
     }
 }

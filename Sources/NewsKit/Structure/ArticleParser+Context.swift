@@ -279,9 +279,11 @@ extension ArticleParser.Run {
                     continue
                 }
                 if let t = titleIndex, i > t, later >= 1, words >= 5, charCount(s) <= 900 {
-                    let between = segments[(t + 1)..<i]
-                    let direct = between.allSatisfy { o in
-                        o.kind == .dateline || o.kind == .byline || o.kind == .source
+                    // By index, not through a slice: a slice alive at `setKind` below would make
+                    // it copy every segment (47 MB for a 100 MB article).
+                    let direct = ((t + 1)..<i).allSatisfy { j in
+                        let kind = segments[j].kind
+                        return kind == .dateline || kind == .byline || kind == .source
                     }
                     let next = nextIndex(after: i) { _ in true }
                     let isolated = next.map { j in
