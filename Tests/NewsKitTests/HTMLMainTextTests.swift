@@ -231,4 +231,118 @@ final class HTMLMainTextTests: XCTestCase {
         XCTAssertEqual(article.captions, [caption])
         for paragraph in paragraphs { XCTAssertTrue(article.text.contains(paragraph), article.text) }
     }
+
+    /// A box of the article's tags (`post-tags`) is furniture like its sharing buttons, while a
+    /// `tag-...` class names a post by its tags and leaves its text alone.
+    func testABoxOfTagsIsFurniture() {
+        let body = paragraphs.map { "<p>\($0)</p>" }.joined()
+        let html = """
+            <html><body><article class="post tag-siasa"><h1>Putin azuru Beijing</h1>\(body)
+            <div class="post-tags">Mada: Urusi, China, nishati, gesi, biashara ya kimataifa</div></article></body></html>
+            """
+        let text = kept(html)
+        for paragraph in paragraphs { XCTAssertTrue(text.contains(paragraph), text) }
+        XCTAssertFalse(text.contains("Mada: Urusi"), text)
+    }
+
+    /// Pages name parts of their text for printing (`tip-print-step`, `hide-for-print`): "print" in
+    /// a name makes no furniture, as a print button is a link and goes as one.
+    func testPrintInANameIsNoFurniture() {
+        let html = """
+            <html><body><article><h1>Putin azuru Beijing</h1><p>\(paragraphs[0])</p><p>\(paragraphs[1])</p>
+            <div class="tip-print-step"><p>\(paragraphs[2])</p></div></article></body></html>
+            """
+        let text = kept(html)
+        for paragraph in paragraphs { XCTAssertTrue(text.contains(paragraph), text) }
+    }
+
+    /// A heading's id is an anchor for a table of contents (`nav_mikataba__0`): the heading and
+    /// the text under it stay in the body.
+    func testAHeadingsAnchorIdMakesNoFurniture() {
+        let html = """
+            <html><body><article><h1>Putin azuru Beijing</h1><p>\(paragraphs[0])</p><p>\(paragraphs[1])</p>
+            <h2 id="nav_mikataba_mipya__0">Mikataba mipya ya gesi</h2><p>\(paragraphs[2])</p></article></body></html>
+            """
+        let text = kept(html)
+        XCTAssertTrue(text.contains("Mikataba mipya ya gesi"), text)
+        for paragraph in paragraphs { XCTAssertTrue(text.contains(paragraph), text) }
+    }
+
+    /// A subtitle set as an `<h2>` under the title, and a summary's bullet points beside it, are the
+    /// standfirst like a `<p>` there.
+    func testASubtitleHeadingAndSummaryPointsAreTheStandfirst() {
+        let subtitle = "Ziara ya siku mbili inaonyesha uhusiano unaozidi kukua kati ya Moscow na Beijing tangu vita."
+        let point = "Mikataba ya gesi, nishati na biashara ilitiwa saini na viongozi hao wawili mjini Beijing."
+        let body = paragraphs.map { "<p>\($0)</p>" }.joined()
+        let html = """
+            <html><body><header class="head"><h1>Putin azuru Beijing</h1><h2>\(subtitle)</h2><ul><li>\(point)</li></ul></header>
+            <main><div class="article-body">\(body)</div></main></body></html>
+            """
+        let text = kept(html)
+        XCTAssertTrue(text.contains(subtitle), text)
+        XCTAssertTrue(text.contains(point), text)
+        for paragraph in paragraphs { XCTAssertTrue(text.contains(paragraph), text) }
+    }
+
+    /// When the page's first `<h1>` is the logo's, far above the body, the heading nearest above the
+    /// body is the article's title: it and the standfirst under it are kept.
+    func testTheHeadingNearestAboveTheBodyIsTheTitle() {
+        let standfirst = "Ziara ya siku mbili inaonyesha uhusiano unaozidi kukua kati ya Moscow na Beijing tangu vita."
+        let menu = (1...20).map { "<li><a href=\"/s\($0)\">Sehemu ya \($0)</a></li>" }.joined()
+        let body = paragraphs.map { "<p>\($0)</p>" }.joined()
+        let html = """
+            <html><body><header><h1><a href="/">Gazeti</a> la Kila Siku</h1><nav><ul>\(menu)</ul></nav></header>
+            <div class="top"><h1>Putin azuru Beijing</h1><p>\(standfirst)</p></div>
+            <div class="article-body">\(body)</div></body></html>
+            """
+        let text = kept(html)
+        XCTAssertTrue(text.contains("Putin azuru Beijing"), text)
+        XCTAssertTrue(text.contains(standfirst), text)
+        for paragraph in paragraphs { XCTAssertTrue(text.contains(paragraph), text) }
+        XCTAssertFalse(text.contains("Sehemu ya 3"), text)
+    }
+
+    /// A table in the body whose first column links each row (products, downloads) keeps those
+    /// cells; a list of links in the same body does not.
+    func testLinkedCellsOfATableInTheBodyAreKept() {
+        let rows = ["Kiti cha Mtoto A", "Kiti cha Mtoto B", "Kiti cha Mtoto C"].enumerated().map { i, name in
+            "<tr><td><a href=\"/kiti/\(i)\">\(name)</a></td><td>\(100 + i) €</td></tr>"
+        }.joined()
+        let body = paragraphs.map { "<p>\($0)</p>" }.joined()
+        let html = """
+            <html><body><article><h1>Viti vya watoto</h1>\(body)<table>\(rows)</table>
+            <ul><li><a href="/habari/1">Habari nyingine kuhusu usalama wa watoto barabarani</a></li></ul></article></body></html>
+            """
+        let text = kept(html)
+        XCTAssertTrue(text.contains("Kiti cha Mtoto B"), text)
+        XCTAssertFalse(text.contains("Habari nyingine"), text)
+    }
+
+    /// A short label set as a paragraph ("Mada", "Makala zaidi:") above links left out heads no
+    /// kept text and goes with them; a label above kept text, and a short sentence, stay.
+    func testALabelAboveFurnitureIsLeftOut() {
+        let html = """
+            <html><body><article><h1>Putin azuru Beijing</h1><p>\(paragraphs[0])</p><p>Mikataba:</p><p>\(paragraphs[1])</p>
+            <p>\(paragraphs[2])</p><p>Asante kwa kusoma.</p>
+            <p>Makala zaidi</p><ul><li><a href="/a">Urusi na China zakubaliana</a></li><li><a href="/b">Gesi ya Siberia</a></li></ul>
+            </article></body></html>
+            """
+        let text = kept(html)
+        XCTAssertFalse(text.contains("Makala zaidi"), text)
+        XCTAssertTrue(text.contains("Mikataba:"), text)
+        XCTAssertTrue(text.contains("Asante kwa kusoma."), text)
+        for paragraph in paragraphs { XCTAssertTrue(text.contains(paragraph), text) }
+    }
+
+    /// Text is composed (NFC): an "é" typed as "e" and a combining accent is kept as one letter, as
+    /// other tools and readers spell it.
+    func testTextIsComposed() {
+        let html = """
+            <html><body><article><h1>Viti vya watoto</h1><p>Kiti cha Jane\u{301} Koos kilipata alama nzuri katika majaribio yote, kwa usalama na starehe.</p>
+            <p>\(paragraphs[0])</p><p>\(paragraphs[1])</p></article></body></html>
+            """
+        let text = kept(html)
+        XCTAssertTrue(text.unicodeScalars.contains("\u{E9}"), text)
+        XCTAssertFalse(text.unicodeScalars.contains("\u{301}"), text)
+    }
 }

@@ -188,7 +188,9 @@ struct HTMLMainText {
                     }
                     up = elements[up].parent
                 }
-                if main, density > 0.5, block.characters < 300 || density > 0.8 {
+                // A table's cells that are links name its rows (products, downloads) in a table of
+                // the body; lists of links are lists.
+                if main, density > 0.5, block.characters < 300 || density > 0.8, role != .tableCell {
                     main = false
                     reason = "link density \(String(format: "%.2f", density))"
                     related = role == .listItem && block.characters >= 25
@@ -220,30 +222,56 @@ struct HTMLMainText {
             segments.append(HTMLSegment(text: block.text, main: main, role: role, reason: reason,
                                         path: e >= 0 ? paths.path(of: e) : "", related: related))
         }
-        Self.keepLedes(&segments, blocks, plainOutside)
+        Self.keepLedes(&segments, blocks, plainOutside, elements)
         Self.keepCommentsWhenAllThereIs(&segments, blocks)
-        Self.dropOrphanHeadings(&segments)
+        Self.dropOrphanHeadings(&segments, blocks)
         return segments
     }
 
     /// The standfirst between the page's title and its body (a `<p>` in the article's header, a
-    /// teaser or intro box above the text column) belongs to the article though it sits outside
-    /// the element chosen as the body: prose of a line or more (60 characters besides spaces), few
-    /// links, no furniture around it but the page's header that also holds the title.
-    static func keepLedes(_ segments: inout [HTMLSegment], _ blocks: [HTMLTextBlock], _ plainOutside: [Bool]) {
-        // A title many blocks above the body is the site's name in its banner, not the article's.
-        guard let title = segments.firstIndex(where: { $0.role == .title }),
-              let body = segments[(title + 1)...].firstIndex(where: \.main), body - title > 1, body - title <= 17
-        else { return }
+    /// teaser or intro box above the text column, a subtitle set as an `<h2>`, a summary's bullet
+    /// points) belongs to the article though it sits outside the element chosen as the body: prose
+    /// of a line or more (60 characters besides spaces), few links, no furniture around it but the
+    /// page's header that also holds the title.
+    static func keepLedes(_ segments: inout [HTMLSegment], _ blocks: [HTMLTextBlock], _ plainOutside: [Bool], _ elements: [HTMLElement]) {
+        guard let (title, body) = titleAbove(&segments, blocks, elements) else { return }
         for i in (title + 1)..<body where plainOutside[i] {
             let block = blocks[i]
-            guard segments[i].role == .paragraph || segments[i].role == .lede, block.characters >= 60,
-                  block.linkCharacters * 4 < block.characters
+            guard Self.ledeRoles.contains(segments[i].role), block.characters >= 60, block.linkCharacters * 4 < block.characters
             else { continue }
             segments[i].main = true
             segments[i].related = false
             segments[i].reason = "between the title and the body"
         }
+    }
+
+    private static let ledeRoles: Set<HTMLSegment.Role> = [.paragraph, .lede, .heading, .listItem]
+
+    /// The title above the body and the body's first block: the page's `<h1>` when the body starts
+    /// within 17 blocks below it (a title further up is the site's name in its banner), else the
+    /// nearest `<h1>` to `<h3>` within 17 blocks above the body (the first `<h1>` was the logo's, or
+    /// the page has none). An `<h1>` found so, mostly no link, is the article's title and kept.
+    private static func titleAbove(_ segments: inout [HTMLSegment], _ blocks: [HTMLTextBlock], _ elements: [HTMLElement]) -> (Int, Int)? {
+        if let title = segments.firstIndex(where: { $0.role == .title }),
+           let body = segments[(title + 1)...].firstIndex(where: \.main), body - title > 1, body - title <= 17
+        {
+            return (title, body)
+        }
+        guard let body = segments.firstIndex(where: { $0.main && $0.role != .title }) else { return nil }
+        var i = body - 1
+        while i >= 0, body - i <= 17 {
+            let e = blocks[i].element
+            let tag = e >= 0 ? elements[e].tag : ""
+            if tag == "h1" || tag == "h2" || tag == "h3" || segments[i].role == .title {
+                if tag == "h1", !segments[i].main, blocks[i].linkCharacters * 2 < blocks[i].characters {
+                    segments[i].main = true
+                    segments[i].reason = "the <h1> above the body"
+                }
+                return body - i > 1 ? (i, body) : nil
+            }
+            i -= 1
+        }
+        return nil
     }
 
     /// Live commentary and forum threads are marked up as comments (`live-match-comments`,
@@ -315,14 +343,15 @@ struct HTMLMainText {
 
     /// A heading that heads no kept text ("Related stories", "Most read", "Comments" above lists of
     /// links) belongs to the furniture under it: nothing kept follows it, or furniture does and
-    /// then another heading.
-    static func dropOrphanHeadings(_ segments: inout [HTMLSegment]) {
+    /// then another heading. So does a label set as a paragraph ("Themen:", "Schlagworte", "Infos
+    /// zum Reiseziel"): up to 30 characters with a letter and no sentence's end.
+    static func dropOrphanHeadings(_ segments: inout [HTMLSegment], _ blocks: [HTMLTextBlock]) {
         var nextKept: HTMLSegment.Role?
         var droppedSince = false
         for i in segments.indices.reversed() {
             let segment = segments[i]
             guard segment.main else { droppedSince = true; continue }
-            if segment.role == .heading, nextKept == nil || (nextKept == .heading && droppedSince) {
+            if segment.role == .heading || Self.isLabel(segment, blocks[i]), nextKept == nil || (nextKept == .heading && droppedSince) {
                 segments[i].main = false
                 segments[i].reason = "heads no kept text"
                 droppedSince = true
@@ -332,6 +361,16 @@ struct HTMLMainText {
             droppedSince = false
         }
     }
+
+    private static func isLabel(_ segment: HTMLSegment, _ block: HTMLTextBlock) -> Bool {
+        // Counted with spaces; the block's count (without them) first spares counting long text.
+        guard segment.role == .paragraph || segment.role == .listItem, block.characters <= 30, segment.text.count <= 30,
+              let last = segment.text.last
+        else { return false }
+        return !Self.sentenceEnds.contains(last) && segment.text.contains(where: \.isLetter)
+    }
+
+    private static let sentenceEnds: Set<Character> = [".", "!", "?", "\u{201C}", "\""]
 
     /// Characters of prose below each element: blocks of 25 characters or more, mostly not links,
     /// outside furniture.

@@ -93,6 +93,8 @@ final class HTMLWalk {
     private var bufferLinks = 0
     private var bufferCharacters = 0
     private var bufferCommas = 0
+    /// A scalar from U+0300 up (lead byte 0xCC or more): only those can change when composed.
+    private var bufferMayCompose = false
     private var pendingSpace = false
     private var current = -1
     private var linkDepth = 0
@@ -325,6 +327,7 @@ final class HTMLWalk {
             pendingSpace = false
             buffer.append(byte)
             if byte & 0xC0 != 0x80 {
+                if byte >= 0xCC { bufferMayCompose = true }
                 bufferCharacters += 1
                 if linkDepth > 0 { bufferLinks += 1 }
                 if byte == 0x2C { bufferCommas += 1 }
@@ -338,8 +341,9 @@ final class HTMLWalk {
     private func flush() {
         while let last = buffer.last, last == 0x20 || last == 0x0A { buffer.removeLast() }
         pendingSpace = false
-        guard !buffer.isEmpty else { bufferLinks = 0; bufferCharacters = 0; bufferCommas = 0; return }
-        let text = String(decoding: buffer, as: UTF8.self)
+        guard !buffer.isEmpty else { bufferLinks = 0; bufferCharacters = 0; bufferCommas = 0; bufferMayCompose = false; return }
+        var text = String(decoding: buffer, as: UTF8.self)
+        if bufferMayCompose { text = HTMLTextComposition.composed(text) }
         blocks.append(HTMLTextBlock(text: text, element: current, linkCharacters: bufferLinks, characters: bufferCharacters,
                                     commas: bufferCommas))
         var e = current
@@ -352,6 +356,7 @@ final class HTMLWalk {
         bufferLinks = 0
         bufferCharacters = 0
         bufferCommas = 0
+        bufferMayCompose = false
     }
 }
 
