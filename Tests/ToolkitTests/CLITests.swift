@@ -121,9 +121,9 @@ final class CLITests: ToolkitProcessTestCase {
             """, to: script)
         let result = try toolkit(["run", script.path, "seeds/", "--out", folder.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        // The surname alone two lines later ("دنیسوف گفت"), found by the tagger, takes the added
-        // profile's id too: one id per person in an article.
-        XCTAssertEqual(result.stdout, "3\tآندری دنیسوف\tkb\n3\tدنیسوف\ttagger\n")
+        // The surname alone two lines later ("دنیسوف گفت"), found as the speaker before a verb of
+        // saying, takes the added profile's id too: one id per person in an article.
+        XCTAssertEqual(result.stdout, "3\tآندری دنیسوف\tkb\n3\tدنیسوف\tspeaker\n")
     }
 
     func testArgsAndStdinAndJSONLines() throws {
