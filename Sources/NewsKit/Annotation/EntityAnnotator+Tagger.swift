@@ -3,8 +3,9 @@
 /// an organisation the tagger finds around a knowledge-base place is kept instead of it; the tagger
 /// wins over the rules' people, organisations and places (on the development splits it is far
 /// more precise than capitalisation and head-word patterns), except where a rule found the very
-/// same name, whose role it keeps, or a speaker's name holding the tagger's. A tagger name takes a profile's id where its folded text is a
-/// spelling of one of its kind, and otherwise the unlinked id the rules give.
+/// same name, whose role it keeps, or a speaker's name holding the tagger's. A tagger name takes
+/// a profile's id where its folded text is a spelling of one of its kind, and otherwise the
+/// unlinked id the rules give.
 extension EntityAnnotator {
     /// The tagger reads a text in windows of 64 KiB (six times the longest article of the sample
     /// corpus): its features, emissions and paths take about 40 bytes per byte of text.
@@ -45,11 +46,11 @@ extension EntityAnnotator {
         // A speaker's name holding a shorter tagger person ("پور" of "حقیقت‌پور افزود", the
         // tagger splitting at a ZWNJ) is the name the tagger saw a piece of: the speaker rule's
         // bounds are the sentence's start and the verb, where a title's name may run on.
-        let rulePeople = found.filter { $0.extractor == "speaker" && $0.kind == "person" }.compactMap(range)
-        let rulePeopleIndex = TaggerRangeIndex(rulePeople)
+        let speakers = found.filter { $0.extractor == "speaker" && $0.kind == "person" }.compactMap(range)
+        let speakerIndex = TaggerRangeIndex(speakers)
         kept.removeAll { span, _ in
-            span.kindName == "person" && rulePeopleIndex.overlapping(span.range).contains { i in
-                let r = rulePeople[i]
+            span.kindName == "person" && speakerIndex.overlapping(span.range).contains { i in
+                let r = speakers[i]
                 return r != span.range && r.lowerBound <= span.range.lowerBound && span.range.upperBound <= r.upperBound
             }
         }
